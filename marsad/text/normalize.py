@@ -1,0 +1,141 @@
+"""Arabic normalisation with an offset map back to the original text.
+
+Extractors match on a folded copy of the article (no diacritics or tatweel, one alef,
+ya for alef maqsura, ha for ta marbuta, ASCII digits, no bidi marks, NFKC), but every
+span they emit must slice the *original* text. :class:`Normalized` holds the folded
+string and maps any ``[start, end)`` in it back to original offsets.
+
+Design: most characters fold one-to-one (alef forms, digits, ya, ta marbuta), so they
+are done with ``str.translate`` and keep their offsets. Only characters that vanish
+(diacritics, tatweel, bidi marks) or expand (NFKC ligatures) need a map; a text
+without them (most news) gets the identity map for free. Combining marks are merged
+into the letter before them, so a span that ends on a letter also covers its marks.
+
+No library offers this: pyarabic (GPL) and camel-tools normalise without offsets.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+
+# One-to-one folds: same length, offsets unchanged.
+_FOLD_1TO1 = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ئ": "ي", "ؤ": "و", "ة": "ه", "ک": "ك",
+    "٫": ".", "٬": ",", "\u066a": "%", "\r": " ", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+    "\u2007": " ",
+}
+for _i in range(10):
+    _FOLD_1TO1[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
+    _FOLD_1TO1[chr(0x06F0 + _i)] = str(_i)  # Persian (Extended Arabic-Indic) digits
+_TRANSLATE = str.maketrans(_FOLD_1TO1)
+
+# Characters that vanish: Arabic diacritics, Quranic marks, tatweel.
+_COMBINING = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
+# Invisible format characters: bidi marks and embeddings, zero-width joiners, BOM.
+_INVISIBLE = "\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad"
+# Characters that NFKC expands or changes (presentation forms, ligatures, full-width).
+_COMPAT = "\ufb50-\ufdff\ufe70-\ufeff\uff01-\uff5e\u2000-\u2006\u2008\u200a"
+
+# A base character plus its marks; a lone invisible; a compatibility character.
+_NEEDS_MAP = re.compile(
+    rf"[^{_COMBINING}{_INVISIBLE}]?[{_COMBINING}]+|[{_INVISIBLE}]+|[{_COMPAT}]"
+)
+
+DIACRITICS_RE = re.compile(f"[{_COMBINING}]")
+
+
+def fold(text: str) -> str:
+    """The folded form of ``text`` (for lexicon entries and look-ups); no offsets."""
+    return Normalized(text).text
+
+
+def _fold_unit(unit: str) -> str:
+    base = unit[0]
+    if base in _INVISIBLE_SET or _is_combining(base):
+        return ""
+    out = unicodedata.normalize("NFKC", base)
+    return out.translate(_TRANSLATE)
+
+
+def _is_combining(ch: str) -> bool:
+    return ch == "\u0640" or bool(DIACRITICS_RE.match(ch))
+
+
+_INVISIBLE_SET = {chr(c) for c in range(0x200B, 0x2010)} | {
+    "\u061c", "\ufeff", "\u00ad", *(chr(c) for c in range(0x202A, 0x202F)),
+    *(chr(c) for c in range(0x2066, 0x206A)),
+}
+
+
+class Normalized:
+    """A folded copy of a text plus the map from its offsets to the original's."""
+
+    __slots__ = ("original", "text", "_nstarts", "_segs")
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        # Segments: (norm_start, norm_end, orig_start, orig_end, identity)
+        self._segs: list[tuple[int, int, int, int, bool]] = []
+        self._nstarts: list[int] = []
+        if _NEEDS_MAP.search(original) is None:
+            self.text = original.translate(_TRANSLATE)
+            return
+        pieces: list[str] = []
+        npos = opos = 0
+        for m in _NEEDS_MAP.finditer(original):
+            a, b = m.span()
+            if a > opos:
+                chunk = original[opos:a].translate(_TRANSLATE)
+                self._segs.append((npos, npos + len(chunk), opos, a, True))
+                pieces.append(chunk)
+                npos += len(chunk)
+            rep = _fold_unit(m.group())
+            self._segs.append((npos, npos + len(rep), a, b, False))
+            pieces.append(rep)
+            npos += len(rep)
+            opos = b
+        if opos < len(original):
+            chunk = original[opos:].translate(_TRANSLATE)
+            self._segs.append((npos, npos + len(chunk), opos, len(original), True))
+            pieces.append(chunk)
+        self.text = "".join(pieces)
+        # Empty (deleted) segments never hold a norm index; drop them from the search list.
+        self._segs = [s for s in self._segs if s[1] > s[0]]
+        self._nstarts = [s[0] for s in self._segs]
+
+    @property
+    def identity(self) -> bool:
+        """True when offsets in :attr:`text` equal offsets in the original."""
+        return not self._segs
+
+    def _seg(self, i: int) -> tuple[int, int, int, int, bool]:
+        k = bisect.bisect_right(self._nstarts, i) - 1
+        return self._segs[max(k, 0)]
+
+    def start(self, i: int) -> int:
+        """Original offset of the character at normalised offset ``i``."""
+        if not self._segs:
+            return i
+        if i >= len(self.text):
+            return len(self.original)
+        ns, _ne, os_, _oe, ident = self._seg(max(i, 0))
+        return os_ + (max(i, 0) - ns) if ident else os_
+
+    def end(self, j: int) -> int:
+        """Original offset just after the character ending at normalised offset ``j``."""
+        if not self._segs:
+            return j
+        if j <= 0:
+            return 0
+        ns, _ne, os_, oe, ident = self._seg(j - 1)
+        return os_ + (j - ns) if ident else oe
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Original ``(start, end)`` of the normalised span ``[i, j)``."""
+        if j <= i:
+            s = self.start(i)
+            return s, s
+        return self.start(i), self.end(j)

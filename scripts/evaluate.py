@@ -25,14 +25,12 @@ DEFAULT_GOLD = [SHARED / "seed" / "seed.gold.jsonl", SHARED / "eval" / "dev.gold
 
 def run(gold: Path, show_errors: bool, as_json: bool, out_dir: Path) -> str:
     sys.path.insert(0, str(ROOT))
-    from marsad.pipeline import Pipeline
+    from marsad.evaluation import system_output
 
-    nlp = Pipeline()
     rows = [json.loads(x) for x in gold.open(encoding="utf-8") if x.strip()]
     out = out_dir / (gold.stem + ".out.jsonl")
     with out.open("w", encoding="utf-8") as fh:
-        for rec in nlp.pipe({"id": r["id"], "text": r["text"], "published": r.get("published")}
-                            for r in rows):
+        for rec in system_output(rows):
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     cmd = [sys.executable, str(SHARED / "eval" / "score.py"), str(gold), str(out)]
     if show_errors:

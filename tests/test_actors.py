@@ -158,3 +158,17 @@ def test_a_speakers_nisba_does_not_place_another_event() -> None:
     code_actors(doc)
     assert ev.location is not None and ev.location.country == "KZ"
     assert ev.actors[0].country == "KAZ" and ev.actors[0].sectors == ["UAF"]
+
+
+def test_quote_speakers_and_sources_are_coded_like_actors():
+    from marsad.pipeline import Pipeline
+    from marsad.io.validate import make_document
+
+    text = ("وقالت وزارة الخارجية الروسية إن الوضع خطير، بحسب وكالة سبوتنيك. "
+            "وأكد الجيش اللبناني أن الحدود هادئة.")
+    doc = Pipeline()(make_document({"id": "s", "text": text, "published": "2022-01-06"}))
+    coded = {q.speaker.text: (q.speaker_country, q.speaker_sectors) for q in doc.quotes if q.speaker}
+    assert coded["وزارة الخارجية الروسية"] == ("RUS", ["GOV"])
+    assert coded["الجيش اللبناني"][0] == "LBN" and "MIL" in coded["الجيش اللبناني"][1]
+    agency = [s for s in doc.sources if "سبوتنيك" in s.span.text]
+    assert agency and "MED" in agency[0].sectors

@@ -93,12 +93,14 @@ class Source:
     chain: list[Span] = field(default_factory=list)
     sentence: int = 0
     quote: int | None = None  # index of the quote this attribution introduces, if any
+    country: str | None = None  # ISO alpha-3 of the named source, from the actors stage
+    sectors: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
         return {
             **self.span.to_dict(), "cue": _opt(self.cue),
             "chain": [s.to_dict() for s in self.chain], "sentence": self.sentence,
-            "quote": self.quote,
+            "quote": self.quote, "country": self.country, "sectors": list(self.sectors),
         }
 
 
@@ -114,10 +116,14 @@ class Quote:
     sources: list[Span] = field(default_factory=list)  # relays of the quote (بحسب الوكالة)
     sentence: int = 0
     event: int | None = None  # index of the event this statement is, if any
+    speaker_country: str | None = None  # ISO alpha-3, from the actors stage
+    speaker_sectors: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
         return {
             "speaker": _opt(self.speaker), "speaker_from": self.speaker_from,
+            "speaker_country": self.speaker_country,
+            "speaker_sectors": list(self.speaker_sectors),
             "cue": self.cue.to_dict(), "content": self.content.to_dict(),
             "direct": self.direct, "sources": [s.to_dict() for s in self.sources],
             "sentence": self.sentence, "event": self.event,

@@ -28,6 +28,7 @@ from marsad.geo.matcher import clitic_forms
 from marsad.geo.nisba import NISBA
 from marsad.model.document import Document
 from marsad.model.records import Actor, Event, Place
+from marsad.model.span import Span
 from marsad.registry import StageFn, stage
 from marsad.stages.places import locate_event, main_place
 from marsad.text.normalize import fold
@@ -362,7 +363,26 @@ def code_actors(doc: Document) -> Document:
         _victim_country(doc, ev)
         for a in (*ev.actors, *ev.recipients):
             code_actor(doc, ev, a, cache)
+    _code_speakers(doc, cache)
     return doc
+
+
+def _code_speakers(doc: Document, cache: dict[str, Code]) -> None:
+    """Speakers of quotes and named sources are actors too: give them the same codes."""
+    focus3 = _alpha3(doc.focus_country)
+
+    def codes(span: Span) -> tuple[str | None, list[str]]:
+        c = _code(doc, Actor(span), cache)
+        country = c.country
+        if country is None and c.sectors and not set(c.sectors) & _STATELESS:
+            country = focus3
+        return country, list(c.sectors)
+
+    for q in doc.quotes:
+        if q.speaker is not None:
+            q.speaker_country, q.speaker_sectors = codes(q.speaker)
+    for src in doc.sources:
+        src.country, src.sectors = codes(src.span)
 
 
 @stage("actors", requires=("events",), assigns=("actors",))

@@ -1,42 +1,110 @@
-"""Stage ``segment``: sentences, tokens and the clitics inside tokens."""
+"""Stage ``segment``: sentences, tokens and the clitics inside tokens.
+
+Everything is computed on the folded text and mapped back to the original through the
+offset maps of :class:`~marsad.text.normalize.Normalized` (list look-ups, no search per
+token). Clitic analyses are cached per distinct token spelling, so an article pays only
+for the words it has not met before; the :class:`Word` objects of a token are built the
+first time someone reads ``token.words`` (most tokens are never asked), which halves the
+cost of the stage.
+"""
 
 from __future__ import annotations
 
 from marsad.model.document import Document, Sentence, Token, Word
 from marsad.registry import StageFn, stage
-from marsad.text.segment import clitics, split_sentences, tokenize
+from marsad.text.clitics import analyze
+from marsad.text.segment import split_sentences, token_iter
+
+Parts = tuple[tuple[int, int, str, str], ...]  # (start, end, role, norm) in the token
+_parts_cache: dict[str, Parts] = {}
+_CACHE_MAX = 100_000  # distinct spellings kept (a few tens of MB at most)
+_get_words = Token.__dict__["words"].__get__  # the slot under the property below
+_set_words = Token.__dict__["words"].__set__
+
+
+class _Ctx:
+    """What a lazy token needs to build its words: the document's text and offset maps."""
+
+    __slots__ = ("text", "starts", "ends", "identity")
+
+    def __init__(self, text: str, starts: list[int], ends: list[int], identity: bool) -> None:
+        self.text, self.starts, self.ends, self.identity = text, starts, ends, identity
+
+
+class LazyToken(Token):
+    """A :class:`Token` whose ``words`` are built on first access from cached parts."""
+
+    __slots__ = ("_parts", "_ctx")
+
+    @property  # type: ignore[override]
+    def words(self) -> tuple[Word, ...]:
+        words = _get_words(self)
+        if words is None:
+            words = self._build()
+            _set_words(self, words)
+        return words  # type: ignore[no-any-return]
+
+    @words.setter
+    def words(self, value: tuple[Word, ...] | None) -> None:
+        _set_words(self, value)
+
+    def _build(self) -> tuple[Word, ...]:
+        try:
+            parts, ctx = self._parts, self._ctx
+        except AttributeError:  # made by dataclasses.replace(): nothing to build from
+            return ()
+        ta = self.nstart
+        if ctx.identity:
+            oa, otok = self.start, self.text
+            return tuple([Word(oa + pa, oa + pb, otok[pa:pb], norm, role)
+                          for pa, pb, role, norm in parts])
+        starts, ends, text = ctx.starts, ctx.ends, ctx.text
+        return tuple([Word(starts[ta + pa], ends[ta + pb], text[starts[ta + pa]:ends[ta + pb]],
+                           norm, role) for pa, pb, role, norm in parts])
+
+
+def _analyze(otok: str, ntok: str) -> Parts:
+    """Clitic parts of a token from its original spelling, cached per spelling."""
+    if len(ntok) < 3 or not ("\u0621" <= ntok[0] <= "\u064a"):
+        parts: Parts = ()
+    else:
+        parts = analyze(ntok, otok[-1] == "ة", otok[0] in "أإآ")
+    if len(_parts_cache) < _CACHE_MAX:
+        _parts_cache[otok] = parts
+    return parts
 
 
 def segment(doc: Document) -> Document:
     ntext = doc.ntext
-    norm = doc.norm
     text = doc.text
+    identity = doc.norm.identity
+    starts, ends = doc.norm.offset_maps()
+    ctx = _Ctx(text, starts, ends, identity)
+    cached = _parts_cache.get
     sentences = []
     for a, b, kind in split_sentences(ntext):
-        sa, sb = norm.span(a, b)
-        sent = Sentence(sa, sb, a, b, kind=kind)
-        toks = []
-        for ta, tb in tokenize(ntext, a, b):
-            oa, ob = norm.span(ta, tb)
-            ntok = ntext[ta:tb]
-            words: tuple[Word, ...] = ()
-            if len(ntok) > 3 and ntok[0] in "وفبلكا":
-                parts = clitics(ntok)
-                if len(parts) > 1:
-                    words = tuple(
-                        Word(*_w(norm, text, ta + pa, ta + pb), ntok[pa:pb], role)
-                        for pa, pb, role in parts
-                    )
-            toks.append(Token(oa, ob, text[oa:ob], ta, tb, ntok, words))
-        sent.tokens = toks
-        sentences.append(sent)
+        toks: list[Token] = []
+        append = toks.append
+        for m in token_iter(ntext, a, b):
+            ta, tb = m.span()
+            if identity:  # same offsets; letters may still differ (أ → ا)
+                oa, ob = ta, tb
+            else:
+                oa, ob = starts[ta], ends[tb]
+            ntok, otok = m.group(), text[oa:ob]
+            parts = cached(otok)
+            if parts is None:
+                parts = _analyze(otok, ntok)
+            if parts:
+                tok = LazyToken(oa, ob, otok, ta, tb, ntok, None)  # type: ignore[arg-type]
+                tok._parts = parts
+                tok._ctx = ctx
+                append(tok)
+            else:
+                append(Token(oa, ob, otok, ta, tb, ntok))
+        sentences.append(Sentence(starts[a], ends[b], a, b, toks, kind))
     doc.sentences = sentences
     return doc
-
-
-def _w(norm, text: str, a: int, b: int) -> tuple[int, int, str]:  # type: ignore[no-untyped-def]
-    oa, ob = norm.span(a, b)
-    return oa, ob, text[oa:ob]
 
 
 @stage("segment", assigns=("sentences", "tokens"))

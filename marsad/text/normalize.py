@@ -73,16 +73,18 @@ _INVISIBLE_SET = {chr(c) for c in range(0x200B, 0x2010)} | {
 class Normalized:
     """A folded copy of a text plus the map from its offsets to the original's."""
 
-    __slots__ = ("original", "text", "_nstarts", "_segs")
+    __slots__ = ("original", "text", "_nstarts", "_segs", "_mapped")
 
     def __init__(self, original: str) -> None:
         self.original = original
         # Segments: (norm_start, norm_end, orig_start, orig_end, identity)
         self._segs: list[tuple[int, int, int, int, bool]] = []
         self._nstarts: list[int] = []
+        self._mapped = False  # True when some character vanished or expanded
         if _NEEDS_MAP.search(original) is None:
             self.text = original.translate(_TRANSLATE)
             return
+        self._mapped = True
         pieces: list[str] = []
         npos = opos = 0
         for m in _NEEDS_MAP.finditer(original):
@@ -109,7 +111,7 @@ class Normalized:
     @property
     def identity(self) -> bool:
         """True when offsets in :attr:`text` equal offsets in the original."""
-        return not self._segs
+        return not self._mapped
 
     def _seg(self, i: int) -> tuple[int, int, int, int, bool]:
         k = bisect.bisect_right(self._nstarts, i) - 1
@@ -117,7 +119,7 @@ class Normalized:
 
     def start(self, i: int) -> int:
         """Original offset of the character at normalised offset ``i``."""
-        if not self._segs:
+        if not self._mapped:
             return i
         if i >= len(self.text):
             return len(self.original)
@@ -126,12 +128,32 @@ class Normalized:
 
     def end(self, j: int) -> int:
         """Original offset just after the character ending at normalised offset ``j``."""
-        if not self._segs:
+        if not self._mapped:
             return j
         if j <= 0:
             return 0
         ns, _ne, os_, oe, ident = self._seg(j - 1)
         return os_ + (j - ns) if ident else oe
+
+    def offset_maps(self) -> tuple[list[int], list[int]]:
+        """``(starts, ends)`` with ``starts[i] == self.start(i)`` and ``ends[j] ==
+        self.end(j)`` for ``0 <= i, j <= len(text)``: for callers that map many spans."""
+        n = len(self.text)
+        if not self._mapped:
+            ident = list(range(n + 1))
+            return ident, ident
+        starts = [0] * (n + 1)
+        ends = [0] * (n + 1)
+        for ns, ne, os_, oe, ident_seg in self._segs:
+            size = ne - ns
+            if ident_seg:
+                starts[ns:ne] = range(os_, os_ + size)
+                ends[ns + 1 : ne + 1] = range(os_ + 1, os_ + size + 1)
+            else:
+                starts[ns:ne] = [os_] * size
+                ends[ns + 1 : ne + 1] = [oe] * size
+        starts[n] = len(self.original)
+        return starts, ends
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Original ``(start, end)`` of the normalised span ``[i, j)``."""

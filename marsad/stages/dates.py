@@ -35,6 +35,7 @@ from marsad.model.records import DateMention
 from marsad.registry import StageFn, stage
 from marsad.text import calendar as cal
 from marsad.text.normalize import fold
+from marsad.text.trie import trie_pattern
 
 _E = r"(?!\w)"
 _WD = cal.alternation(cal.WEEKDAYS)
@@ -118,7 +119,7 @@ for _w in ("قبل", "منذ"):
     _FAMILIES.setdefault(_w, set()).add("ago")
 for _w in _YEAR_KW:
     _FAMILIES.setdefault(_w, set()).add("year")
-_SCAN = re.compile(rf"(?:{cal.trie_pattern(_FAMILIES)}){_E}")
+_SCAN = re.compile(rf"(?:{trie_pattern(_FAMILIES, flexible_space=True)}){_E}")
 _WORD_CHAR = re.compile(r"\w")
 
 # Words around «اليوم» that make it «the day» rather than «today».

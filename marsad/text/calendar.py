@@ -122,33 +122,6 @@ def alternation(words: object) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
 
 
-def trie_pattern(words: object) -> str:
-    """A regex matching any of ``words``, factored by common prefixes.
-
-    ``re`` tries the alternatives of a flat ``a|b|c`` one by one at every position; a
-    prefix tree tries one first letter, which makes a keyword scan several times faster.
-    Longer words win over their prefixes (the optional tails are greedy).
-    """
-    import re
-
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for w in set(words):  # type: ignore[call-overload]
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:  # type: ignore[type-arg]
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        if "" in node:
-            return "(?:" + "|".join(alts) + ")?"
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-    return emit(trie).replace(r"\ ", r"\s+")
-
-
 def month_number(folded_name: str) -> int | None:
     """The Gregorian month of a folded name, with its internal spaces squeezed."""
     return MONTHS.get(" ".join(folded_name.split()))

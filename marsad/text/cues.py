@@ -23,10 +23,10 @@ read and extended by anyone who reads Arabic.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from marsad.text.normalize import fold
+from marsad.text.trie import trie_pattern
 
 # -- speech verbs -------------------------------------------------------------------------
 # (past 3rd masc. sing., present stem without its prefix, participle stem, prepositions
@@ -165,27 +165,6 @@ PREPS_OF: dict[Verb, frozenset[str]] = {
 
 
 
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex matching any of ``words``, laid out as a trie (far faster than a flat
-    alternation of hundreds of words in Python's ``re``)."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:  # type: ignore[type-arg]
-        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
-        if not alts:
-            return ""
-        end = "" in node
-        if len(alts) == 1 and not end:
-            return alts[0]
-        body = "(?:" + "|".join(alts) + ")"
-        return body + "?" if end else body
-
-    return build(trie)
 
 
 _OBJ = "ه|ها|هم|هما|هن|نا|ني|كم"

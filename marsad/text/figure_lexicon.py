@@ -11,7 +11,7 @@ import itertools
 import re
 
 from marsad.text.normalize import fold
-from marsad.text.numbers import trie_pattern
+from marsad.text.trie import trie_pattern
 
 
 def _alt(words: str) -> str:

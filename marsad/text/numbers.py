@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from marsad.text.normalize import fold
+from marsad.text.trie import trie_pattern
 
 # Word classes of the cardinal grammar.
 UNIT = "unit"  # 1-9
@@ -111,31 +112,6 @@ _add(_HALF, 0, HALF)
 
 
 
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex matching any of ``words``, factored by common prefixes.
-
-    Python's regex engine tries an alternation branch by branch at every position; a
-    prefix trie tries one branch per letter, which makes long word lists cheap to scan.
-    Longer words are preferred (``ثلاثمائة`` before ``ثلاث``).
-    """
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:  # type: ignore[type-arg]
-        kids = sorted((c, k) for c, k in node.items() if c)
-        if not kids:
-            return ""
-        alts = [re.escape(c) + emit(k) for c, k in kids]
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            return (body if len(alts) > 1 else f"(?:{body})") + "?"
-        return body
-
-    return emit(root)
 
 
 _WORDS_ALT = trie_pattern(LEXICON)

@@ -1,0 +1,1 @@
+"""Arabic named-entity recognition: CRF features, word clusters, gazetteers, the tagger."""

@@ -1,0 +1,203 @@
+"""The NER tagger: a linear-chain CRF (python-crfsuite) over folded tokens, plus
+within-document label propagation.
+
+The model ``marsad/data/ner.crfsuite`` is trained by ``scripts/train_ner.py`` on ANERcorp
+(CC BY-SA 4.0, see ``marsad/data/NER-MODEL-LICENSE.md``). Labels are BIO over PERS, ORG,
+LOC and MISC.
+
+Propagation: a name the CRF recognised once in a document is usually the same entity when
+it recurs, yet the CRF misses many of the recurrences (a surname alone, a name at a
+sentence start). After tagging, every untagged occurrence of a recognised name, and of the
+surname of a recognised full person name, takes the name's majority label.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+from marsad.errors import ResourceMissing
+from marsad.ner.features import Featurizer, light_stem
+
+LABELS = ("PERS", "ORG", "LOC", "MISC")
+_MODEL = "ner.crfsuite"
+_ATTRS = "ner-attributes.txt"  # the model's attributes, one a line (written by train_ner.py)
+_PREFIX = re.compile(r"^(?:[وف]?[بلك]|[وف])(?=...)")
+# Words that are entity parts often enough in one document yet never a name on their own.
+_NOT_ALONE = frozenset(
+    "ال بن بنت ابن ابو ابي ام عبد دي دو دا فان فون لا لو لي دل دار بيت تل عين جبل نهر بحر "
+    "شمال جنوب شرق غرب وسط مدينه وزاره وزير رئيس حزب جامعه شركه بنك مجلس منظمه اتحاد "
+    "جمهوريه مملكه اماره ولايه الولايات العربيه الاسلاميه المتحده الوطني الوطنيه الدولي "
+    "الدوليه العام العامه الاعلي الاوروبي الجديد الجديده الشعبي الشعبيه الديمقراطي الدول".split()
+)
+
+
+class Tagger:
+    """A loaded CRF model; thread-safe (one crfsuite tagger per thread)."""
+
+    def __init__(
+        self, model_path: str, known: frozenset[str] | None = None, feats: Featurizer | None = None
+    ) -> None:
+        import pycrfsuite
+
+        self._path = model_path
+        self._local = threading.local()
+        self._cls = pycrfsuite.Tagger
+        t = self._tagger()  # fail early when the file is not a model
+        if known is None:  # the attributes with a weight in the model
+            known = frozenset(a for a, _ in t.info().state_features)
+        self.features = Featurizer(known, feats.silver if feats is not None else None)
+
+    def _tagger(self):  # type: ignore[no-untyped-def]
+        t = getattr(self._local, "tagger", None)
+        if t is None:
+            t = self._cls()
+            t.open(self._path)
+            self._local.tagger = t
+        return t
+
+    def tag(self, words: list[str]) -> list[str]:
+        """BIO labels of one sentence of folded tokens."""
+        if not words:
+            return []
+        return list(self._tagger().tag(self.features.sentence(words)))
+
+
+@lru_cache(maxsize=1)
+def default_tagger() -> Tagger:
+    """The shipped model, loaded once."""
+    ref = resources.files("marsad.data").joinpath(_MODEL)
+    try:
+        with resources.as_file(ref) as path:
+            if not path.exists():
+                raise FileNotFoundError(path)
+            attrs = resources.files("marsad.data").joinpath(_ATTRS)
+            known = frozenset(attrs.read_text(encoding="utf-8").split("\n")) if attrs.is_file() else None
+            return Tagger(str(path), known)
+    except (FileNotFoundError, OSError):
+        raise ResourceMissing(
+            f"the NER model {_MODEL!r} is missing from marsad/data.",
+            hint="Train it with `python scripts/train_ner.py` (see its docstring).",
+        ) from None
+
+
+def bio_spans(labels: list[str]) -> list[tuple[int, int, str]]:
+    """``(first, last + 1, label)`` token ranges of the entities in a BIO sequence."""
+    out: list[tuple[int, int, str]] = []
+    cur: list | None = None  # type: ignore[type-arg]
+    for i, tag in enumerate(labels):
+        if tag == "O" or len(tag) < 3:
+            if cur:
+                out.append((cur[0], cur[1], cur[2]))
+            cur = None
+            continue
+        kind = tag[2:]
+        if tag[0] == "B" or cur is None or cur[2] != kind:
+            if cur:
+                out.append((cur[0], cur[1], cur[2]))
+            cur = [i, i + 1, kind]
+        else:
+            cur[1] = i + 1
+    if cur:
+        out.append((cur[0], cur[1], cur[2]))
+    return out
+
+
+_keys: dict[str, tuple[str, str | None]] = {}
+
+
+def _keys_of(word: str) -> tuple[str, str | None]:
+    """A word's lookup forms: without conjunction/preposition/article clitics, and that form
+    without a remaining single proclitic (وأوباما -> اوباما), or None."""
+    k = _keys.get(word)
+    if k is None:
+        if len(_keys) > 50_000:
+            _keys.clear()
+        stem = light_stem(word)
+        m = _PREFIX.match(stem)
+        k = _keys[word] = (stem, stem[m.end():] if m else None)
+    return k
+
+
+def _key(word: str) -> str:
+    """A name's lookup form: the word without conjunction/preposition/article clitics."""
+    return _keys_of(word)[0]
+
+
+def propagate(
+    sents: list[list[str]], spans: list[list[tuple[int, int, str]]]
+) -> list[list[tuple[int, int, str]]]:
+    """Add untagged recurrences of the document's recognised names to ``spans`` (per sentence)."""
+    votes: dict[tuple[str, ...], Counter[str]] = {}
+    for words, ss in zip(sents, spans, strict=True):
+        for a, b, lab in ss:
+            key = tuple(_key(w) for w in words[a:b])
+            votes.setdefault(key, Counter())[lab] += 1
+            if lab == "PERS" and b - a >= 2:
+                last = (_key(words[b - 1]),)
+                votes.setdefault(last, Counter())["PERS~"] += 1
+    names: dict[tuple[str, ...], str] = {}
+    for key, c in votes.items():
+        lab, n = c.most_common(1)[0]
+        if lab == "PERS~":
+            if any(k != "PERS~" for k in c):
+                continue
+            lab = "PERS"
+        if len(key) == 1 and (len(key[0]) < 3 or key[0] in _NOT_ALONE):
+            continue
+        names[key] = lab
+    if not names:
+        return spans
+    first: dict[str, list[tuple[str, ...]]] = {}
+    for key in sorted(names, key=len, reverse=True):
+        first.setdefault(key[0], []).append(key)
+    out: list[list[tuple[int, int, str]]] = []
+    cached = _keys.get
+    for words, ss in zip(sents, spans, strict=True):
+        forms = [cached(w) or _keys_of(w) for w in words]
+        # only positions whose word (or its form without a proclitic) starts a name matter
+        starts = [i for i, (k, alt) in enumerate(forms) if k in first or alt in first]
+        if not starts:
+            out.append(ss)
+            continue
+        taken = [False] * len(words)
+        for a, b, _ in ss:
+            for i in range(a, b):
+                taken[i] = True
+        added = list(ss)
+        keys = [f[0] for f in forms]
+        free = 0  # the first position after the last name added
+        for i in starts:
+            if i < free or taken[i]:
+                continue
+            cands = first.get(keys[i])
+            if cands is None:
+                alt = forms[i][1]
+                cands = first.get(alt) if alt is not None else None
+                if cands is None:
+                    continue
+                keys[i] = alt  # type: ignore[assignment]
+            for key in cands:
+                k = len(key)
+                if (i + k <= len(words) and tuple(keys[i:i + k]) == key
+                        and not any(taken[i:i + k])):
+                    added.append((i, i + k, names[key]))
+                    for j in range(i, i + k):
+                        taken[j] = True
+                    free = i + k
+                    break
+        added.sort()
+        out.append(added)
+    return out
+
+
+def tag_document(
+    sents: list[list[str]], tagger: Tagger | None = None, spread: bool = True
+) -> list[list[tuple[int, int, str]]]:
+    """Entity token ranges per sentence for a document given as folded token lists."""
+    t = tagger or default_tagger()
+    spans = [bio_spans(t.tag(words)) for words in sents]
+    return propagate(sents, spans) if spread else spans

@@ -1,0 +1,262 @@
+#!/usr/bin/env python3
+"""Train the shipped Arabic NER model (``marsad/data/ner.crfsuite``).
+
+    python scripts/build_ner_resources.py all     # clusters + gazetteer (once, ~1.5 min)
+    python scripts/train_ner.py                   # train on all of ANERcorp-train (~1 min)
+    python scripts/train_ner.py --holdout 0.15    # train on 85%, score the last 15% (tuning)
+    python scripts/eval_ner.py                    # score the shipped model on the test split
+
+Times are for one free core; the machine shared with other jobs took up to twice as long.
+
+Data recipe: ``../shared/data/ner/anercorp-train.txt`` (ANERcorp, CAMeL Lab split, CC BY-SA
+4.0; one "token TAG" a line, blank line between sentences). Each token is folded and
+re-tokenised like the pipeline (punctuation glued to a word becomes its own token, labelled
+O; the word parts keep the entity label), the few malformed tags are repaired (B-OEG,
+IPERS, lower case), and a linear-chain CRF is trained with L-BFGS and elastic-net
+regularisation on the features of :mod:`marsad.ner.features`. The ANERcorp test split is
+never read here. Training is deterministic (L-BFGS, fixed data order) and runs on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from marsad.ner.features import SILVER, Featurizer, light_stem  # noqa: E402
+from marsad.ner.tagger import Tagger, bio_spans, propagate  # noqa: E402
+from marsad.text.normalize import fold  # noqa: E402
+
+TRAIN = ROOT.parent / "shared" / "data" / "ner" / "anercorp-train.txt"
+MODEL = ROOT / "marsad" / "data" / "ner.crfsuite"
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+|[^\w\s]", re.UNICODE)
+_FIX = {"B-OEG": "B-ORG", "IPERS": "I-PERS", "B-LOCI-PERS": "B-LOC"}
+_KINDS = {"PERS", "ORG", "LOC", "MISC"}
+
+
+def _clean_tag(tag: str) -> str:
+    tag = _FIX.get(tag, tag)
+    if len(tag) > 2 and tag[1] == "-":
+        tag = tag[:2].upper() + tag[2:].upper()
+        if tag[2:] in _KINDS:
+            return tag
+    return "O"
+
+
+def read_conll(path: Path) -> list[tuple[list[str], list[str]]]:
+    """Sentences as (folded tokens, BIO labels), tokenised like the pipeline."""
+    out: list[tuple[list[str], list[str]]] = []
+    words: list[str] = []
+    labels: list[str] = []
+    for line in path.open(encoding="utf-8-sig"):
+        parts = line.replace("\u200e", "").split()
+        if not parts:
+            if words:
+                out.append((words, labels))
+            words, labels = [], []
+            continue
+        tag = _clean_tag(parts[-1]) if len(parts) > 1 else "O"
+        pieces = _TOKEN.findall(fold(parts[0]))
+        first_word = True
+        for piece in pieces:
+            if tag == "O" or not (piece[0].isalnum() or piece[0] == "_"):
+                labels.append("O")
+            elif first_word:
+                labels.append(tag)
+                first_word = False
+            else:
+                labels.append("I-" + tag[2:])
+            words.append(piece)
+    if words:
+        out.append((words, labels))
+    return out
+
+
+def train(sents: list[tuple[list[str], list[str], Featurizer]], model: Path, c1: float,
+          c2: float, iters: int) -> None:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for words, labels, feats in sents:
+        trainer.append(feats.sentence(words), labels)
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iters,
+                        "feature.possible_transitions": True, "feature.minfreq": 1})
+    trainer.train(str(model))
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    attrs = sorted({a for a, _ in tagger.info().state_features})
+    print(f"c1={c1} c2={c2}: {len(attrs)} active attributes", file=sys.stderr)
+    if model == MODEL:
+        model.with_name("ner-attributes.txt").write_text("\n".join(attrs), encoding="utf-8")
+
+
+def silver_lexicon(model: Path, corpus: list[list[str]]) -> dict[str, str]:
+    """Tag unlabelled sentences with a first-stage model; profile each frequent word.
+
+    The profile says in which share of its occurrences the word is inside a PERS / ORG /
+    LOC / MISC entity: ``X2`` (at least 60%), ``X1`` (at least 15%), or ``N0`` when it is
+    almost never part of a name. Words seen fewer than 4 times get no profile.
+    """
+    tagger = Tagger(str(model), feats=Featurizer(None, {}))
+    counts: dict[str, list[int]] = {}
+    idx = {"PERS": 1, "ORG": 2, "LOC": 3, "MISC": 4}
+    for words in corpus:
+        labels = tagger.tag(words)
+        for w, lab in zip(words, labels, strict=True):
+            if not w[:1].isalpha() or w.isascii():
+                continue
+            c = counts.get(w)
+            if c is None:
+                c = counts[w] = [0, 0, 0, 0, 0]
+            c[0] += 1
+            if lab != "O":
+                c[idx[lab[2:]]] += 1
+    merged: dict[str, list[int]] = {}
+    for w, c in counts.items():  # profiles are kept by light stem
+        m = merged.setdefault(light_stem(w), [0, 0, 0, 0, 0])
+        for i in range(5):
+            m[i] += c[i]
+    out: dict[str, str] = {}
+    for w, (n, *per) in merged.items():
+        if n < 4:
+            continue
+        code = ""
+        for letter, k in zip("POLM", per, strict=True):
+            share = k / n
+            if share >= 0.6:
+                code += letter + "2"
+            elif share >= 0.15:
+                code += letter + "1"
+        if not code and sum(per) / n < 0.03:
+            code = "N0"
+        if code:
+            out[w] = code
+    return out
+
+
+def corpus_sample(articles: int) -> list[list[str]]:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from build_ner_resources import corpus_sentences
+
+    return [s for s in corpus_sentences(limit=articles) if len(s) <= 150]
+
+
+def train_two_stage(sents: list[tuple[list[str], list[str]]], model: Path, a: argparse.Namespace,
+                    silver_out: Path) -> None:
+    """Stage 1 without corpus profiles (jackknifed over two halves), stage 2 with them."""
+    t0 = time.time()
+    corpus = corpus_sample(a.corpus_articles)
+    print(f"corpus sample: {len(corpus)} lines, {sum(map(len, corpus))} tokens", file=sys.stderr)
+    none = Featurizer(None, {})
+    half = len(sents) // 2
+    parts = [sents[:half], sents[half:]]
+    tmp = Path(tempfile.mkdtemp(prefix="ner-stage1-"))
+    lex: list[dict[str, str]] = []
+    for k, part in enumerate([sents, *parts]):
+        m1 = tmp / f"stage1-{k}.crfsuite"
+        train([(w, lab, none) for w, lab in part], m1, a.c1, a.c2, a.stage1_iters)
+        lex.append(silver_lexicon(m1, corpus))
+        print(f"stage 1 model {k}: {len(lex[-1])} profiles ({time.time() - t0:.0f}s)", file=sys.stderr)
+    full, from_a, from_b = lex
+    with silver_out.open("w", encoding="utf-8") as fh:
+        fh.write("# light stem\tprofile -- written by scripts/train_ner.py (see load_silver)\n")
+        for w in sorted(full):
+            fh.write(f"{w}\t{full[w]}\n")
+    # each half sees the profiles of the model that never saw it
+    fa, fb = Featurizer(None, from_b), Featurizer(None, from_a)
+    data = [(w, lab, fa) for w, lab in parts[0]] + [(w, lab, fb) for w, lab in parts[1]]
+    train(data, model, a.c1, a.c2, a.iters)
+    print(f"stage 2 trained ({time.time() - t0:.0f}s)", file=sys.stderr)
+
+
+def score(gold: list[set[tuple[int, int, int, str]]], pred: list[set[tuple[int, int, int, str]]],
+          labels: set[str]) -> tuple[float, float, float]:
+    tp = fp = fn = 0
+    for g, p in zip(gold, pred, strict=True):
+        g2 = {x for x in g if x[3] in labels}
+        p2 = {x for x in p if x[3] in labels}
+        tp += len(g2 & p2)
+        fp += len(p2 - g2)
+        fn += len(g2 - p2)
+    pr = tp / (tp + fp) if tp + fp else 0.0
+    rc = tp / (tp + fn) if tp + fn else 0.0
+    return pr, rc, (2 * pr * rc / (pr + rc) if pr and rc else 0.0)
+
+
+def evaluate(tagger: Tagger, sents: list[tuple[list[str], list[str]]], window: int) -> None:
+    gold = [{(i, a, b, lab) for a, b, lab in bio_spans(labels)} for i, (_, labels) in enumerate(sents)]
+    words = [w for w, _ in sents]
+    raw = [bio_spans(tagger.tag(w)) for w in words]
+    spread: list[list[tuple[int, int, str]]] = []
+    for k in range(0, len(words), window):
+        spread.extend(propagate(words[k:k + window], raw[k:k + window]))
+    for name, spans in (("CRF", raw), (f"CRF+propagation({window})", spread)):
+        pred = [{(i, a, b, lab) for a, b, lab in ss} for i, ss in enumerate(spans)]
+        for lname, labs in (("PERS/LOC/ORG", {"PERS", "LOC", "ORG"}), ("ALL4", _KINDS)):
+            p, r, f = score(gold, pred, labs)
+            print(f"{name:28s} {lname:13s} P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        per = {lab: round(score(gold, pred, {lab})[2], 3) for lab in sorted(_KINDS)}
+        print(f"{'':28s} per label {per}")
+
+
+def _read_silver(path: Path) -> dict[str, str]:
+    out = {}
+    for line in path.open(encoding="utf-8"):
+        if not line.startswith("#"):
+            w, code = line.rstrip("\n").split("\t")
+            out[w] = code
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--holdout", type=float, default=0.0,
+                    help="train on the first 1-H of the sentences, score the rest; the shipped "
+                         "model is not overwritten")
+    ap.add_argument("--c1", type=float, default=0.05)
+    ap.add_argument("--c2", type=float, default=0.02)
+    ap.add_argument("--iters", type=int, default=200)
+    ap.add_argument("--window", type=int, default=20, help="sentences per pseudo-document")
+    ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--two-stage", action="store_true",
+                    help="add corpus label profiles from jackknifed first-stage models (~3x the "
+                         "training time; measured no gain on ANERcorp, so not the default)")
+    ap.add_argument("--stage1-iters", type=int, default=120)
+    ap.add_argument("--corpus-articles", type=int, default=12_000,
+                    help="articles of the unlabelled corpus tagged for the profiles")
+    a = ap.parse_args(argv)
+    t0 = time.time()
+    sents = read_conll(TRAIN)
+    print(f"{len(sents)} sentences, {sum(len(w) for w, _ in sents)} tokens", file=sys.stderr)
+    none = Featurizer(None, {})
+    if a.holdout:
+        cut = int(len(sents) * (1 - a.holdout))
+        model = a.out or Path(tempfile.mkdtemp()) / "ner-holdout.crfsuite"
+        if not a.two_stage:
+            train([(w, lab, none) for w, lab in sents[:cut]], model, a.c1, a.c2, a.iters)
+            feats = none
+        else:
+            silver = model.with_suffix(".silver.tsv")
+            train_two_stage(sents[:cut], model, a, silver)
+            feats = Featurizer(None, _read_silver(silver))
+        print(f"trained in {time.time() - t0:.0f}s", file=sys.stderr)
+        evaluate(Tagger(str(model), feats=feats), sents[cut:], a.window)
+        return
+    model = a.out or MODEL
+    if not a.two_stage:
+        train([(w, lab, none) for w, lab in sents], model, a.c1, a.c2, a.iters)
+        (MODEL.parent / SILVER).unlink(missing_ok=True)
+    else:
+        train_two_stage(sents, model, a, MODEL.parent / SILVER)
+    print(f"wrote {model} ({model.stat().st_size / 1e6:.1f} MB) in {time.time() - t0:.0f}s",
+          file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -26,7 +26,7 @@ class Pipeline:
     """An ordered list of stages whose requirements were checked at construction."""
 
     def __init__(self, stages: Iterable[str] | None = None) -> None:
-        wanted = list(stages) if stages is not None else _available(DEFAULT_STAGES)
+        wanted = list(stages) if stages is not None else list(DEFAULT_STAGES)
         infos = [registry.get(n) for n in wanted]
         problems = []
         have = set(registry.BASE_LAYERS)
@@ -79,7 +79,3 @@ class Pipeline:
             except Exception as exc:  # noqa: BLE001 - recorded, the batch goes on
                 yield error_record(str(rec.get("id")) if isinstance(rec, Mapping) else None, exc)
 
-
-def _available(names: Iterable[str]) -> list[str]:
-    known = set(registry.names())
-    return [n for n in names if n in known]

@@ -64,11 +64,7 @@ def _load_builtins() -> None:
         return
     _loaded = True
     for mod in _BUILTIN_MODULES:
-        try:
-            import_module(mod)
-        except ModuleNotFoundError as exc:  # a stage module not written yet
-            if exc.name != mod:
-                raise
+        import_module(mod)
     for ep in entry_points(group="marsad.stages"):
         ep.load()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from marsad import __version__
+from marsad.cli import serve, store
 from marsad.cli.extract import extract_cli
 
 
@@ -19,26 +20,8 @@ def cli() -> None:
 
 
 cli.add_command(extract_cli)
-
-
-def _register_optional() -> None:
-    """Commands of later stages (ingest, store, serve) when their modules are present."""
-    import importlib
-
-    for mod, attr in (
-        ("marsad.cli.store", "register"),
-        ("marsad.cli.serve", "register"),
-    ):
-        try:
-            module = importlib.import_module(mod)
-        except ModuleNotFoundError as exc:
-            if exc.name != mod:
-                raise
-            continue
-        getattr(module, attr)(cli)
-
-
-_register_optional()
+store.register(cli)
+serve.register(cli)
 
 
 def main() -> None:

@@ -120,3 +120,16 @@ def test_installed_console_script_runs():
     res = subprocess.run([sys.executable, "-m", "marsad", "--help"], capture_output=True,
                          text=True, check=True)
     assert "extract" in res.stdout
+
+
+def test_huge_text_file_is_refused_without_reading_it(tmp_path: Path):
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:  # a sparse file: large on paper, cheap to make
+        fh.seek(5_000_000)
+        fh.write(b"x")
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    res = run("extract", str(big), str(good))
+    recs = records(res.stdout)
+    assert recs[0]["error"]["code"] == "E106"
+    assert "error" not in recs[1]

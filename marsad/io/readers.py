@@ -14,7 +14,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from marsad.errors import EncodingError, InputError, MalformedRecord, UnreadableInput
+from marsad.errors import (
+    DocumentTooLarge,
+    EncodingError,
+    InputError,
+    MalformedRecord,
+    UnreadableInput,
+)
+from marsad.io.validate import MAX_CHARS
 
 Record = dict[str, Any]
 
@@ -43,6 +50,10 @@ def _failure(exc: InputError, doc_id: str) -> InputError:
 def read_text_file(path: Path) -> Record:
     """One article from a text file; its id is the file name without suffix."""
     try:
+        size = path.stat().st_size
+        if size > 4 * MAX_CHARS:  # UTF-8 Arabic takes 2 bytes a letter; never read such a file
+            raise DocumentTooLarge(f"{path} has {size:,} bytes, more than one article can hold.",
+                                   hint="Split it into articles (one per .txt, or JSONL).")
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableInput(f"cannot read {path}: {exc.strerror}.",

@@ -161,8 +161,8 @@ def test_a_speakers_nisba_does_not_place_another_event() -> None:
 
 
 def test_quote_speakers_and_sources_are_coded_like_actors():
-    from marsad.pipeline import Pipeline
     from marsad.io.validate import make_document
+    from marsad.pipeline import Pipeline
 
     text = ("وقالت وزارة الخارجية الروسية إن الوضع خطير، بحسب وكالة سبوتنيك. "
             "وأكد الجيش اللبناني أن الحدود هادئة.")

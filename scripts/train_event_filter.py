@@ -10,10 +10,10 @@ run through the stages that precede ``events``; every trigger candidate of the s
 becomes one training row (the features the stage computes, the sentence's label). One
 logistic regression per type (scikit-learn, L2, balanced classes). Two operating points
 come from out-of-fold predictions of an inner cross-validation, with the stage's own keep
-rule (flags) applied: ``threshold``, the one that maximises sentence-level F1 (sentence
-classification, ``EventFilter(mode="sentence")``), and ``article_threshold``, the highest
-one that still finds RECALL_POINT of the reported events (what articles use: there the
-filter only vetoes candidates it is confident are mere mentions). Only the non-zero
+rule (flags) applied: ``threshold``, the one that maximises sentence-level F1 with the
+plain rule (sentence classification, ``EventFilter(mode="sentence")``), and
+``article_threshold``, the one that maximises it with the article rule (the strict
+overrides of ``keep_candidate`` included), which is what articles use. Only the non-zero
 weights are exported; the stage scores them with plain Python.
 
 scikit-learn is needed here only, never at run time.
@@ -35,9 +35,6 @@ OUT = ROOT / "marsad" / "data" / "event_filter.json"
 TYPES = ("ASSAULT", "PROTEST")
 SKIP_HARD = False
 CLASS_WEIGHT: str | None = "balanced"
-# Articles: the operating point that keeps this share of the GSR's reported events
-# (out-of-fold); sentence classification uses the F1-optimal threshold.
-RECALL_POINT = 0.75
 
 
 @dataclass
@@ -118,28 +115,19 @@ def prob(bias: float, w: dict[str, float], feats: list[str]) -> float:
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def sentence_f1(rows: list[Row], probs: list[float], labels: dict[int, int], thr: float) -> float:
+def sentence_f1(rows: list[Row], probs: list[float], labels: dict[int, int], thr: float,
+                article: bool = False) -> float:
     from marsad.stages.events import keep_candidate
 
     pred: dict[int, bool] = {}
     for r, p in zip(rows, probs, strict=True):
         c, fl = r.keep_args
-        if keep_candidate(c, fl, p, thr, article=False):
+        if keep_candidate(c, fl, p, thr, article=article):
             pred[r.sentence] = True
     tp = sum(1 for s, y in labels.items() if y and pred.get(s))
     fp = sum(1 for s, y in labels.items() if not y and pred.get(s))
     fn = sum(1 for s, y in labels.items() if y and not pred.get(s))
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-
-
-def sentence_recall(rows: list[Row], probs: list[float], labels: dict[int, int],
-                    thr: float) -> float:
-    from marsad.stages.events import keep_candidate
-
-    found = {r.sentence for r, p in zip(rows, probs, strict=True)
-             if keep_candidate(*r.keep_args, p, thr, article=True)}
-    pos = [s for s, y in labels.items() if y]
-    return sum(1 for s in pos if s in found) / len(pos) if pos else 0.0
 
 
 def folds(ids: list[int], k: int, seed: int = 13) -> list[set[int]]:
@@ -160,12 +148,10 @@ def train_type(rows: list[Row], labels: dict[int, int], c_reg: float, inner_k: i
             if r.sentence in fold:
                 oof[i] = prob(b, w, r.feats)
     best = max((sentence_f1(rows, oof, labels, t / 100), t / 100) for t in range(20, 96, 2))
-    recall_thr = 0.02
-    for t in range(2, 96, 2):  # the highest threshold that still finds RECALL_POINT of reports
-        if sentence_recall(rows, oof, labels, t / 100) >= RECALL_POINT:
-            recall_thr = t / 100
+    art = max((sentence_f1(rows, oof, labels, t / 100, article=True), t / 100)
+              for t in range(20, 96, 2))
     bias, weights = fit(rows, c_reg)
-    return {"bias": round(bias, 4), "threshold": best[1], "article_threshold": recall_thr,
+    return {"bias": round(bias, 4), "threshold": best[1], "article_threshold": art[1],
             "weights": weights, "inner_cv_f1": round(best[0], 3)}
 
 

@@ -60,7 +60,7 @@ class Model:
     bias: float
     weights: dict[str, float]
     threshold: float  # sentence classification: the F1-optimal point on the GSR
-    article_threshold: float  # articles: a recall-oriented point (see the training script)
+    article_threshold: float  # articles: the F1-optimal point with the article overrides
 
 
 def _bucket(x: int, edges: tuple[int, ...]) -> int:
@@ -126,7 +126,8 @@ def features(sent: Sentence, cand: Candidate, n_same: int, flags: Flags,
         ("generic", bool({t.norm for t in toks[max(0, k - 2):k]} & GENERIC)),
         ("neg", flags.negated), ("hypo", flags.hypothetical), ("fut", flags.future),
         ("hist", flags.historical), ("goal", flags.goal), ("rel", flags.relative),
-        ("anchor", flags.anchored), ("occ", flags.occurred),
+        ("anchor", flags.anchored), ("occ", flags.occurred), ("present", flags.present),
+        ("bg", flags.background), ("oldyear", flags.old_year), ("asserted", flags.asserted),
     )
     f.extend(name for name, on in cues if on)  # only cues that are present
     return f

@@ -46,6 +46,10 @@ _MAJOR = 1000000  # ... and one-word names need a city this big
 _NEAR_CC = frozenset(
     "AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE".split()
 )
+# Nouns after which a nisba names the country's territory (folded): «الأراضي السورية»,
+# «الأجواء اللبنانية», «المياه الإقليمية الليبية».
+_TERRITORY = re.compile(
+    r"(?<!\S)(?:(?<!من )داخل|[وف]?في|[وف]?ب)\s*(?:ال)?(?:اراضي|اجواء|مياه الاقليميه)\s+$")
 _NAME_START = ("ابو", "ام", "بني", "بيت", "عين", "دير", "تل", "كفر", "جبل", "بير", "خان",
                "راس", "باب", "مرج", "سوق", "جسر", "وادي", "قصر", "حي", "بن", "بنت", "سيدي")
 
@@ -378,8 +382,10 @@ def scan(doc: Document) -> list[Place]:
                 # «العاصمة البيلاروسية» names Minsk
                 found.append((h, cap.place(doc.span(h.trig_a, h.b), sentence=h.sentence)))
             elif h.nisba in gaz.countries:
+                # «داخل الأراضي السورية» names the country itself, not a nationality
+                role = "mention" if _TERRITORY.search(text, max(0, h.a - 24), h.a) else "nisba"
                 found.append((h, gaz.countries[h.nisba].place(
-                    doc.span(h.a, h.b), sentence=h.sentence, role="nisba")))
+                    doc.span(h.a, h.b), sentence=h.sentence, role=role)))
             continue
         span = doc.span(h.a, h.b)
         if h.unknown:

@@ -30,7 +30,7 @@ from marsad.model.document import Document
 from marsad.model.records import Actor, Event, Place
 from marsad.model.span import Span
 from marsad.registry import StageFn, stage
-from marsad.stages.places import locate_event, main_place
+from marsad.stages.places import locate_event, main_place, meeting_venue, placed_here
 from marsad.text.normalize import fold
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -351,6 +351,24 @@ def _victim_country(doc: Document, ev: Event) -> None:
         ev.location = place
 
 
+# Events that happen at a meeting: where the article says it was held.
+_AT_MEETING = frozenset({"CONSULT", "AGREE"})
+
+
+def _venue(doc: Document, ev: Event) -> None:
+    """A meeting or an agreement takes the venue the article names for its meeting
+    («خلال مباحثاته مع نظيره الروسي» ... «بمدينة سوتشي») unless its own sentence says
+    where («التقى ... في عمّان»); a place there with no locative word is a topic («نتائج
+    العملية الشاملة سيناء»), and a place named for the speaker does not count."""
+    if ev.type not in _AT_MEETING or placed_here(doc, ev.sentence):
+        return
+    names = tuple(w for a in (*ev.actors, *ev.recipients)
+                  for w in fold(a.span.text).split() if len(w) > 3)
+    venue = meeting_venue(doc, ev.sentence, names)
+    if venue is not None:
+        ev.location = venue
+
+
 def code_actors(doc: Document) -> Document:
     """Code every actor and recipient of ``doc.events``, then fix statement locations."""
     cache: dict[str, Code] = {}
@@ -361,6 +379,7 @@ def code_actors(doc: Document) -> Document:
             code_actor(doc, ev, a, cache)
         _statement_country(doc, ev, explicit)
         _victim_country(doc, ev)
+        _venue(doc, ev)
         for a in (*ev.actors, *ev.recipients):
             code_actor(doc, ev, a, cache)
     _code_speakers(doc, cache)

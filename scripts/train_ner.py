@@ -3,6 +3,7 @@
 
     python scripts/build_ner_resources.py all     # clusters + gazetteer (once, ~1.5 min)
     python scripts/train_ner.py                   # train on all of ANERcorp-train (~1 min)
+    python scripts/train_ner.py --export          # only re-export ner-weights.npz from the model
     python scripts/train_ner.py --holdout 0.15    # train on 85%, score the last 15% (tuning)
     python scripts/eval_ner.py                    # score the shipped model on the test split
 
@@ -15,6 +16,8 @@ O; the word parts keep the entity label), the few malformed tags are repaired (B
 IPERS, lower case), and a linear-chain CRF is trained with L-BFGS and elastic-net
 regularisation on the features of :mod:`marsad.ner.features`. The ANERcorp test split is
 never read here. Training is deterministic (L-BFGS, fixed data order) and runs on one core.
+The shipped model's state and transition weights are then exported to
+``marsad/data/ner-weights.npz``, which the tagger decodes (:mod:`marsad.ner.crf`).
 """
 
 from __future__ import annotations
@@ -29,12 +32,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from marsad.ner.crf import export_weights  # noqa: E402
 from marsad.ner.features import SILVER, Featurizer, light_stem  # noqa: E402
 from marsad.ner.tagger import Tagger, bio_spans, propagate  # noqa: E402
 from marsad.text.normalize import fold  # noqa: E402
 
 TRAIN = ROOT.parent / "shared" / "data" / "ner" / "anercorp-train.txt"
 MODEL = ROOT / "marsad" / "data" / "ner.crfsuite"
+WEIGHTS = "ner-weights.npz"
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+|[^\w\s]", re.UNICODE)
 _FIX = {"B-OEG": "B-ORG", "IPERS": "I-PERS", "B-LOCI-PERS": "B-LOC"}
 _KINDS = {"PERS", "ORG", "LOC", "MISC"}
@@ -93,7 +98,14 @@ def train(sents: list[tuple[list[str], list[str], Featurizer]], model: Path, c1:
     attrs = sorted({a for a, _ in tagger.info().state_features})
     print(f"c1={c1} c2={c2}: {len(attrs)} active attributes", file=sys.stderr)
     if model == MODEL:
-        model.with_name("ner-attributes.txt").write_text("\n".join(attrs), encoding="utf-8")
+        export(model)
+
+
+def export(model: Path = MODEL) -> None:
+    """Write the weights the run-time decoder reads (``ner-weights.npz``) from the model."""
+    out = model.with_name(WEIGHTS)
+    n = export_weights(model, out)
+    print(f"exported {n} attributes to {out} ({out.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
 
 
 def silver_lexicon(model: Path, corpus: list[list[str]]) -> dict[str, str]:
@@ -106,8 +118,9 @@ def silver_lexicon(model: Path, corpus: list[list[str]]) -> dict[str, str]:
     tagger = Tagger(str(model), feats=Featurizer(None, {}))
     counts: dict[str, list[int]] = {}
     idx = {"PERS": 1, "ORG": 2, "LOC": 3, "MISC": 4}
-    for words in corpus:
-        labels = tagger.tag(words)
+    tagged = (labels for k in range(0, len(corpus), 50)
+              for labels in tagger.tag_sentences(corpus[k:k + 50]))
+    for words, labels in zip(corpus, tagged, strict=True):
         for w, lab in zip(words, labels, strict=True):
             if not w[:1].isalpha() or w.isascii():
                 continue
@@ -192,7 +205,8 @@ def score(gold: list[set[tuple[int, int, int, str]]], pred: list[set[tuple[int, 
 def evaluate(tagger: Tagger, sents: list[tuple[list[str], list[str]]], window: int) -> None:
     gold = [{(i, a, b, lab) for a, b, lab in bio_spans(labels)} for i, (_, labels) in enumerate(sents)]
     words = [w for w, _ in sents]
-    raw = [bio_spans(tagger.tag(w)) for w in words]
+    raw = [bio_spans(labels) for k in range(0, len(words), window)
+           for labels in tagger.tag_sentences(words[k:k + window])]
     spread: list[list[tuple[int, int, str]]] = []
     for k in range(0, len(words), window):
         spread.extend(propagate(words[k:k + window], raw[k:k + window]))
@@ -230,7 +244,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--stage1-iters", type=int, default=120)
     ap.add_argument("--corpus-articles", type=int, default=12_000,
                     help="articles of the unlabelled corpus tagged for the profiles")
+    ap.add_argument("--export", action="store_true",
+                    help="only export the weights of the shipped model (no training)")
     a = ap.parse_args(argv)
+    if a.export:
+        export()
+        return
     t0 = time.time()
     sents = read_conll(TRAIN)
     print(f"{len(sents)} sentences, {sum(len(w) for w, _ in sents)} tokens", file=sys.stderr)

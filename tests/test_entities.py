@@ -8,7 +8,7 @@ import pytest
 from conftest import make_doc
 
 from marsad.ner.features import Featurizer, light_stem, load_resources, sentence_features
-from marsad.ner.tagger import bio_spans, default_tagger, propagate
+from marsad.ner.tagger import CrfsuiteTagger, bio_spans, default_tagger, model_path, propagate
 
 
 def _ents(text: str) -> list[tuple[str, str]]:
@@ -115,7 +115,7 @@ def test_light_stem_and_resources() -> None:
 def test_model_files_are_small() -> None:
     data = resources.files("marsad.data")
     size = sum(len(data.joinpath(n).read_bytes())
-               for n in ("ner.crfsuite", "ner-clusters.tsv", "ner-gazetteer.tsv", "ner-attributes.txt"))
+               for n in ("ner.crfsuite", "ner-clusters.tsv", "ner-gazetteer.tsv", "ner-weights.npz"))
     assert 100_000 < size < 15_000_000
 
 
@@ -164,3 +164,62 @@ def test_anercorp_test_score(shared, tmp_path) -> None:  # type: ignore[no-untyp
     assert scores["missing"] == 0
     assert scores["PERS_LOC_ORG"]["f1"] >= 0.70, scores
     assert scores["ALL4"]["f1"] >= 0.68, scores
+
+
+# Real news sentences (folded like the pipeline) with names, gazetteer phrases, word pairs,
+# digits, Latin script and punctuation; one-token and empty sentences.
+_DECODER_DOC = [
+    ["قال", "الرييس", "الامريكي", "باراك", "اوباما", "في", "واشنطن", "ان", "بلاده", "لن",
+     "تتراجع", "."],
+    ["وصل", "وزير", "الخارجيه", "السعودي", "الامير", "سعود", "الفيصل", "الي", "الولايات",
+     "المتحده", "امس", "قادما", "من", "الرياض", "،", "والتقي", "بان", "كي", "مون", "."],
+    [],
+    ["واكدت", "وكاله", "الانباء", "الفرنسيه", "(", "AFP", ")", "مقتل", "12", "شخصا",
+     "في", "حلب", "شمال", "سوريا", "يوم", "2", "مارس", "2011", "."],
+    ["لافروف"],
+    ["ارتفعت", "درجات", "الحراره", "اليوم", "بشكل", "كبير", "في", "معظم", "المناطق", "."],
+    ["وقال", "المتحدث", "باسم", "الامم", "المتحده", "ستيفان", "دوجاريك", "للصحفيين", "في",
+     "نيويورك", "ان", "منظمه", "الصحه", "العالميه", "و", "برنامج", "الاغذيه", "العالمي",
+     "يعملان", "في", "اليمن", "."],
+]
+
+
+def test_decoder_gives_python_crfsuite_tags() -> None:
+    """The numpy decoder of the exported weights against python-crfsuite on the same model."""
+    ref = CrfsuiteTagger(model_path())
+    fast = default_tagger()
+    want = [ref.tag(words) for words in _DECODER_DOC]
+    assert fast.tag_sentences(_DECODER_DOC) == want  # a whole document at once
+    assert [fast.tag(words) for words in _DECODER_DOC] == want  # sentence by sentence
+    assert fast.tag_sentences(_DECODER_DOC[::-1]) == want[::-1]
+    # the test must be able to fail: the sentences hold names of several kinds
+    kinds = {lab[2:] for labels in want for lab in labels if lab != "O"}
+    assert {"PERS", "LOC", "ORG"} <= kinds
+
+
+def test_decoder_with_a_small_word_cache_gives_the_same_tags() -> None:
+    """Word-type tables are reset between documents when full; the tags do not change."""
+    from marsad.ner.crf import Weights
+    from marsad.ner.tagger import Tagger
+
+    small = Tagger(weights=default_tagger().decoder.w, cache_size=40)
+    assert isinstance(small.decoder.w, Weights)
+    want = default_tagger().tag_sentences(_DECODER_DOC)
+    for _ in range(3):  # 3 times a document larger than the cache, then its sentences
+        assert small.tag_sentences(_DECODER_DOC) == want
+        assert [small.tag(words) for words in _DECODER_DOC] == want
+    assert len(small.decoder._ids) <= 40 + sum(map(len, _DECODER_DOC))
+
+
+def test_decoder_scores_are_the_crf_attribute_sums() -> None:
+    """A token's label scores are the summed weights of the attributes crfsuite would see."""
+    import numpy as np
+
+    fast = default_tagger()
+    words = _DECODER_DOC[1]
+    scores, starts = fast.decoder.scores([words])
+    assert starts == [0] and scores.shape == (len(words), len(fast.decoder.labels))
+    feats = Featurizer(fast.features.known).sentence(words)
+    w = fast.decoder.w
+    for i, fs in enumerate(feats):
+        assert np.allclose(scores[i], w.vector(fs), rtol=0, atol=1e-9)

@@ -30,6 +30,7 @@ _LATIN = re.compile(r"^[A-Za-z]+$")
 _NUMBER = re.compile(r"^\d[\d.,]*$")
 # Proclitic chains stripped for the light stem: conjunction, preposition, article.
 _PROCLITIC = re.compile(r"^(?:[وف]?(?:[بلك]?ال|لل))(?=..)")
+_PROCLITIC_FIRST = frozenset("وفبلكا")  # the letters a proclitic chain can start with
 _CONJ = re.compile(r"^[وف](?=...)")
 _PREP = re.compile(r"^[وف]?[بلك](?=...)")
 
@@ -115,6 +116,8 @@ def load_silver() -> dict[str, str]:
 
 def light_stem(word: str) -> str:
     """The word without a leading conjunction/preposition + article chain (وبالقاهره -> قاهره)."""
+    if word[:1] not in _PROCLITIC_FIRST:  # most words: no regex needed
+        return word
     return _PROCLITIC.sub("", word, count=1)
 
 
@@ -207,7 +210,7 @@ class Featurizer:
         if tf is not None:
             return tf
         res = load_resources()
-        w = _DIGIT.sub("0", word)
+        w = word if word.isalpha() else _DIGIT.sub("0", word)  # letters hold no digit
         stem = light_stem(w)
         shape = _shape(w)
         own = ["w=" + w, "sh=" + shape]
@@ -230,9 +233,11 @@ class Featurizer:
             if len(c) >= 6:
                 own.extend((f"d64{how}={c[3]}", f"d256{how}={c[4]}", f"d1k{how}={c[5]}"))
         gaz = _gaz_single(res, w) if shape == "A" else ""
-        own.extend("g=" + g for g in gaz)
+        if gaz:
+            own.extend("g=" + g for g in gaz)
         sv = self._silver(stem) if shape == "A" and self.silver else ()
-        own.extend("sv=" + x for x in sv)
+        if sv:
+            own.extend("sv=" + x for x in sv)
         # (dropped for speed, no loss on the held-out split: a bias, word length, the 1,024
         # clusters of the neighbours and the clusters of the words two away)
         left1 = ["-1w=" + w, "-1s=" + stem, "-1c=" + c[1], "-1c64=" + c[0]]
@@ -240,15 +245,21 @@ class Featurizer:
         if len(c) >= 6:
             left1.append("-1d=" + c[4])
             right1.append("+1d=" + c[4])
-        left1.extend("-1g=" + g for g in gaz)
-        right1.extend("+1g=" + g for g in gaz)
-        left1.extend("-1sv=" + x for x in sv)
-        right1.extend("+1sv=" + x for x in sv)
-        tf = _TypeFeats(
-            self._keep(own), self._keep(left1), self._keep(right1),
-            self._keep(["-2w=" + w]), self._keep(["+2w=" + w]), w,
-            self._phrases(res, word),
-        )
+        if gaz:
+            left1.extend("-1g=" + g for g in gaz)
+            right1.extend("+1g=" + g for g in gaz)
+        if sv:
+            left1.extend("-1sv=" + x for x in sv)
+            right1.extend("+1sv=" + x for x in sv)
+        if self._canon is None:
+            tf = _TypeFeats(own, left1, right1, ["-2w=" + w], ["+2w=" + w], w,
+                            self._phrases(res, word))
+        else:
+            tf = _TypeFeats(
+                self._keep(own), self._keep(left1), self._keep(right1),
+                self._keep(["-2w=" + w]), self._keep(["+2w=" + w]), w,
+                self._phrases(res, word),
+            )
         if len(self._cache) >= self.cache_size:
             self._cache.clear()
         self._cache[word] = tf

@@ -1,9 +1,11 @@
-"""The NER tagger: a linear-chain CRF (python-crfsuite) over folded tokens, plus
-within-document label propagation.
+"""The NER tagger: a linear-chain CRF over folded tokens, plus within-document label
+propagation.
 
-The model ``marsad/data/ner.crfsuite`` is trained by ``scripts/train_ner.py`` on ANERcorp
-(CC BY-SA 4.0, see ``marsad/data/NER-MODEL-LICENSE.md``). Labels are BIO over PERS, ORG,
-LOC and MISC.
+The model ``marsad/data/ner.crfsuite`` is trained with python-crfsuite by
+``scripts/train_ner.py`` on ANERcorp (CC BY-SA 4.0, see ``marsad/data/NER-MODEL-LICENSE.md``),
+which also exports its weights to ``ner-weights.npz``; tagging decodes those weights with
+:mod:`marsad.ner.crf` (the same tags as python-crfsuite, about twice as fast). Labels are BIO
+over PERS, ORG, LOC and MISC.
 
 Propagation: a name the CRF recognised once in a document is usually the same entity when
 it recurs, yet the CRF misses many of the recurrences (a surname alone, a name at a
@@ -20,11 +22,12 @@ from functools import lru_cache
 from importlib import resources
 
 from marsad.errors import ResourceMissing
+from marsad.ner.crf import Decoder, Weights
 from marsad.ner.features import Featurizer, light_stem
 
 LABELS = ("PERS", "ORG", "LOC", "MISC")
 _MODEL = "ner.crfsuite"
-_ATTRS = "ner-attributes.txt"  # the model's attributes, one a line (written by train_ner.py)
+_WEIGHTS = "ner-weights.npz"  # the model's weights, exported by train_ner.py for the decoder
 _PREFIX = re.compile(r"^(?:[وف]?[بلك]|[وف])(?=...)")
 # Words that are entity parts often enough in one document yet never a name on their own.
 _NOT_ALONE = frozenset(
@@ -36,19 +39,51 @@ _NOT_ALONE = frozenset(
 
 
 class Tagger:
-    """A loaded CRF model; thread-safe (one crfsuite tagger per thread)."""
+    """A CRF model decoded by :class:`marsad.ner.crf.Decoder`; gives python-crfsuite's tags.
+
+    ``weights`` are the exported weights (:func:`default_tagger` loads the shipped ones);
+    without them they are read from the crfsuite model at ``model_path`` (training, tuning).
+    """
 
     def __init__(
-        self, model_path: str, known: frozenset[str] | None = None, feats: Featurizer | None = None
+        self, model_path: str | None = None, known: frozenset[str] | None = None,
+        feats: Featurizer | None = None, weights: Weights | None = None,
+        cache_size: int = 50_000,
     ) -> None:
-        import pycrfsuite
+        if weights is None:
+            if model_path is None:
+                raise ValueError("a Tagger needs a model path or exported weights")
+            weights = Weights.from_model(model_path)
+        if known is None:  # the attributes with a weight in the model
+            known = frozenset(weights.index)
+        silver = feats.silver if feats is not None else None
+        self.features = Featurizer(known, silver)
+        # the decoder keeps each word type's weight vectors and looks the attributes up itself:
+        # its featurizer neither filters nor caches much
+        self.decoder = Decoder(weights, Featurizer(None, silver, cache_size=256), cache_size)
+
+    def tag(self, words: list[str]) -> list[str]:
+        """BIO labels of one sentence of folded tokens."""
+        if not words:
+            return []
+        return self.decoder.tag_document([words])[0]
+
+    def tag_sentences(self, sents: list[list[str]]) -> list[list[str]]:
+        """BIO labels of each sentence of a document (decoded together: faster)."""
+        return self.decoder.tag_document(sents)
+
+
+class CrfsuiteTagger:
+    """The same model tagged by python-crfsuite itself: the reference :class:`Tagger` matches."""
+
+    def __init__(self, model_path: str, feats: Featurizer | None = None) -> None:
+        import pycrfsuite  # type: ignore[import-untyped]
 
         self._path = model_path
         self._local = threading.local()
         self._cls = pycrfsuite.Tagger
         t = self._tagger()  # fail early when the file is not a model
-        if known is None:  # the attributes with a weight in the model
-            known = frozenset(a for a, _ in t.info().state_features)
+        known = frozenset(a for a, _ in t.info().state_features)
         self.features = Featurizer(known, feats.silver if feats is not None else None)
 
     def _tagger(self):  # type: ignore[no-untyped-def]
@@ -65,23 +100,32 @@ class Tagger:
             return []
         return list(self._tagger().tag(self.features.sentence(words)))
 
+    def tag_sentences(self, sents: list[list[str]]) -> list[list[str]]:
+        return [self.tag(words) for words in sents]
+
 
 @lru_cache(maxsize=1)
 def default_tagger() -> Tagger:
     """The shipped model, loaded once."""
-    ref = resources.files("marsad.data").joinpath(_MODEL)
+    ref = resources.files("marsad.data").joinpath(_WEIGHTS)
     try:
-        with resources.as_file(ref) as path:
-            if not path.exists():
-                raise FileNotFoundError(path)
-            attrs = resources.files("marsad.data").joinpath(_ATTRS)
-            known = frozenset(attrs.read_text(encoding="utf-8").split("\n")) if attrs.is_file() else None
-            return Tagger(str(path), known)
+        data = ref.read_bytes()
     except (FileNotFoundError, OSError):
         raise ResourceMissing(
-            f"the NER model {_MODEL!r} is missing from marsad/data.",
-            hint="Train it with `python scripts/train_ner.py` (see its docstring).",
+            f"the NER weights {_WEIGHTS!r} are missing from marsad/data.",
+            hint="Train and export them with `python scripts/train_ner.py` (see its docstring).",
         ) from None
+    return Tagger(weights=Weights.from_bytes(data))
+
+
+def model_path() -> str:
+    """The shipped crfsuite model file (for training scripts and the decoder's check)."""
+    ref = resources.files("marsad.data").joinpath(_MODEL)
+    with resources.as_file(ref) as path:
+        if not path.exists():
+            raise ResourceMissing(f"the NER model {_MODEL!r} is missing from marsad/data.",
+                                  hint="Train it with `python scripts/train_ner.py`.")
+        return str(path)
 
 
 def bio_spans(labels: list[str]) -> list[tuple[int, int, str]]:
@@ -114,7 +158,7 @@ def _keys_of(word: str) -> tuple[str, str | None]:
     without a remaining single proclitic (وأوباما -> اوباما), or None."""
     k = _keys.get(word)
     if k is None:
-        if len(_keys) > 50_000:
+        if len(_keys) > 100_000:
             _keys.clear()
         stem = light_stem(word)
         m = _PREFIX.match(stem)
@@ -156,13 +200,16 @@ def propagate(
         first.setdefault(key[0], []).append(key)
     out: list[list[tuple[int, int, str]]] = []
     cached = _keys.get
+    # the words (or their forms without a proclitic) that start a name: the only positions
+    # that matter; each distinct word of the document is looked at once
+    hit = {w for w in set().union(*sents)
+           if (ks := cached(w) or _keys_of(w))[0] in first or ks[1] in first}
     for words, ss in zip(sents, spans, strict=True):
-        forms = [cached(w) or _keys_of(w) for w in words]
-        # only positions whose word (or its form without a proclitic) starts a name matter
-        starts = [i for i, (k, alt) in enumerate(forms) if k in first or alt in first]
-        if not starts:
+        if hit.isdisjoint(words):
             out.append(ss)
             continue
+        forms = [cached(w) or _keys_of(w) for w in words]
+        starts = [i for i, w in enumerate(words) if w in hit]
         taken = [False] * len(words)
         for a, b, _ in ss:
             for i in range(a, b):
@@ -195,9 +242,9 @@ def propagate(
 
 
 def tag_document(
-    sents: list[list[str]], tagger: Tagger | None = None, spread: bool = True
+    sents: list[list[str]], tagger: Tagger | CrfsuiteTagger | None = None, spread: bool = True
 ) -> list[list[tuple[int, int, str]]]:
     """Entity token ranges per sentence for a document given as folded token lists."""
     t = tagger or default_tagger()
-    spans = [bio_spans(t.tag(words)) for words in sents]
+    spans = [bio_spans(labels) for labels in t.tag_sentences(sents)]
     return propagate(sents, spans) if spread else spans

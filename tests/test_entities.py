@@ -162,8 +162,8 @@ def test_anercorp_test_score(shared, tmp_path) -> None:  # type: ignore[no-untyp
                           "--json"], capture_output=True, text=True, check=True)
     scores = json.loads(res.stdout)
     assert scores["missing"] == 0
-    assert scores["PERS_LOC_ORG"]["f1"] >= 0.70, scores
-    assert scores["ALL4"]["f1"] >= 0.68, scores
+    assert scores["PERS_LOC_ORG"]["f1"] >= 0.727, scores  # pinned: the measured score
+    assert scores["ALL4"]["f1"] >= 0.711, scores
 
 
 # Real news sentences (folded like the pipeline) with names, gazetteer phrases, word pairs,

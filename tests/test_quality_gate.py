@@ -46,3 +46,16 @@ def test_seed_matches_every_gold_event(shared, nlp):
               and "missed figure" not in e]
     if PINS.get("seed_all_events_matched"):
         assert not missed, missed
+
+
+def test_gsr_heldout_score_holds_its_pin(shared):
+    """5-fold cross-validated ASSAULT/PROTEST sentence score (retrains the filter per fold)."""
+    import subprocess
+    import sys
+
+    pytest.importorskip("sklearn", reason="the GSR check retrains the filter with scikit-learn")
+    root = Path(__file__).resolve().parents[1]
+    res = subprocess.run([sys.executable, str(root / "scripts" / "eval_gsr.py"), "--json"],
+                         capture_output=True, text=True, check=True)
+    macro = json.loads(res.stdout.strip().splitlines()[-1])["macro_f1"]
+    assert macro >= PINS["gsr_macro_f1"] - 1e-9, f"GSR macro F1 {macro} < pin {PINS['gsr_macro_f1']}"

@@ -133,3 +133,12 @@ def test_huge_text_file_is_refused_without_reading_it(tmp_path: Path):
     recs = records(res.stdout)
     assert recs[0]["error"]["code"] == "E106"
     assert "error" not in recs[1]
+
+
+def test_stages_command_lists_the_default_order():
+    from marsad.pipeline import DEFAULT_STAGES
+
+    res = run("stages")
+    assert res.exit_code == 0
+    listed = [line.split()[0] for line in res.stdout.splitlines()]
+    assert listed[: len(DEFAULT_STAGES)] == list(DEFAULT_STAGES)

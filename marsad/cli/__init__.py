@@ -6,7 +6,7 @@ import click
 
 from marsad import __version__
 from marsad.cli import serve, store
-from marsad.cli.extract import extract_cli
+from marsad.cli.extract import extract_cli, stages_cli
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,6 +20,7 @@ def cli() -> None:
 
 
 cli.add_command(extract_cli)
+cli.add_command(stages_cli)
 store.register(cli)
 serve.register(cli)
 

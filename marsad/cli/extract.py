@@ -83,3 +83,16 @@ def extract_cli(paths: tuple[str, ...], example: bool, published: str | None,
     if ok == 0:
         fail("no document could be processed; see the error records in the output.")
 
+
+
+@click.command("stages")
+def stages_cli() -> None:
+    """List the pipeline's stages in their default order, with what each needs and adds."""
+    from marsad import registry
+    from marsad.pipeline import DEFAULT_STAGES
+
+    extra = [n for n in registry.names() if n not in DEFAULT_STAGES]
+    for name in (*DEFAULT_STAGES, *extra):
+        info = registry.get(name)
+        needs = ", ".join(info.requires) or "-"
+        click.echo(f"{name:10s} needs: {needs:40s} adds: {', '.join(info.assigns)}")

@@ -197,7 +197,6 @@ class EventExtractor:
     def __call__(self, doc: Document) -> Document:
         filt = self._filter or default_filter()
         ntext = doc.ntext
-        ents = {e.span.start: e.span.end for e in doc.entities} or None
         figs_by_sent: dict[int, list[Figure]] = {}
         for f in doc.figures:
             figs_by_sent.setdefault(f.sentence, []).append(f)
@@ -208,7 +207,7 @@ class EventExtractor:
             if not cands:
                 continue
             extra: list[Mention] = []
-            mentions = self._mentions(doc, sent, si, cands, filt, ents, figs_by_sent.get(si, []),
+            mentions = self._mentions(doc, sent, si, cands, filt, figs_by_sent.get(si, []),
                                       extra)
             for m in mentions:
                 k = m.cand.token
@@ -234,8 +233,8 @@ class EventExtractor:
 
     # -- mentions ------------------------------------------------------------------------
     def _mentions(self, doc: Document, sent: Sentence, si: int, cands: list[Candidate],
-                  filt: EventFilter, ents: dict[int, int] | None,
-                  figs: list[Figure], extra: list[Mention]) -> list[Mention]:
+                  filt: EventFilter, figs: list[Figure], extra: list[Mention]
+                  ) -> list[Mention]:
         """Kept mentions; candidates only the filter rejected go to ``extra``."""
         ntext = doc.ntext
         trig = {c.token for c in cands}

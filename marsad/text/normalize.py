@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from functools import lru_cache
 
 # One-to-one folds: same length, offsets unchanged.
 _FOLD_1TO1 = {
@@ -47,8 +48,13 @@ _NEEDS_MAP = re.compile(
 DIACRITICS_RE = re.compile(f"[{_COMBINING}]")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """The folded form of ``text`` (for lexicon entries and look-ups); no offsets."""
+    """The folded form of ``text`` (for lexicon entries and look-ups); no offsets.
+
+    Cached: stages fold the same short strings (actor spans, names) over and over."""
+    if _NEEDS_MAP.search(text) is None:
+        return text.translate(_TRANSLATE)
     return Normalized(text).text
 
 

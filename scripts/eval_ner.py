@@ -15,7 +15,6 @@ back to each sentence's own offsets. Tokenisation, features and tagging are the 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import subprocess
 import sys
@@ -25,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from marsad.evaluation import load_scorer  # noqa: E402
 from marsad.model.document import Document  # noqa: E402
 from marsad.ner.tagger import default_tagger  # noqa: E402
 from marsad.stages.entities import entities  # noqa: E402
@@ -35,11 +35,7 @@ TEST = EVAL / "ner" / "anercorp-test.txt"
 
 
 def _scorer():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("score_ner", EVAL / "score_ner.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_scorer(EVAL / "score_ner.py")
 
 
 def tag_texts(texts: list[str], window: int) -> tuple[list[list[dict[str, object]]], int]:

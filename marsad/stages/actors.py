@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from marsad.geo.gazetteer import country_place, load
+from marsad.geo.gazetteer import alpha3, country_place, load
 from marsad.geo.lexicon import HARD_STOP, STOP
 from marsad.geo.matcher import clitic_forms
 from marsad.geo.nisba import NISBA
@@ -197,13 +197,6 @@ def _borrowed(doc: Document, ntext: str) -> Code:
                 return c
 
 
-def _alpha3(cc2: str | None) -> str | None:
-    if not cc2:
-        return None
-    e = load().countries.get(cc2)
-    return e.cc3 if e else None
-
-
 def _alpha2(cc3: str) -> str | None:
     for cc, e in load().countries.items():
         if e.cc3 == cc3:
@@ -235,7 +228,7 @@ def code_actor(doc: Document, ev: Event, actor: Actor, cache: dict[str, Code]) -
     country = c.country
     if country is None and c.sectors and not set(c.sectors) & _STATELESS:
         loc = ev.location
-        country = _alpha3(loc.country if loc is not None else None) or _alpha3(doc.focus_country)
+        country = alpha3(loc.country if loc is not None else None) or alpha3(doc.focus_country)
     actor.country = country
     actor.sectors = list(c.sectors)
     return c.country is not None
@@ -388,7 +381,7 @@ def code_actors(doc: Document) -> Document:
 
 def _code_speakers(doc: Document, cache: dict[str, Code]) -> None:
     """Speakers of quotes and named sources are actors too: give them the same codes."""
-    focus3 = _alpha3(doc.focus_country)
+    focus3 = alpha3(doc.focus_country)
 
     def codes(span: Span) -> tuple[str | None, list[str]]:
         c = _code(doc, Actor(span), cache)

@@ -18,8 +18,7 @@ from marsad.text.segment import split_sentences, token_iter
 Parts = tuple[tuple[int, int, str, str], ...]  # (start, end, role, norm) in the token
 _parts_cache: dict[str, Parts] = {}
 _CACHE_MAX = 100_000  # distinct spellings kept (a few tens of MB at most)
-_get_words = Token.__dict__["words"].__get__  # the slot under the property below
-_set_words = Token.__dict__["words"].__set__
+_new = object.__new__
 
 
 class _Ctx:
@@ -32,27 +31,23 @@ class _Ctx:
 
 
 class LazyToken(Token):
-    """A :class:`Token` whose ``words`` are built on first access from cached parts."""
+    """A :class:`Token` whose ``words`` slot stays empty until first read, then is built
+    from the cached parts (``__getattr__`` is only reached while the slot is empty)."""
 
     __slots__ = ("_parts", "_ctx")
 
-    @property  # type: ignore[override]
-    def words(self) -> tuple[Word, ...]:
-        words = _get_words(self)
-        if words is None:
+    def __getattr__(self, name: str) -> tuple[Word, ...]:
+        if name != "words":
+            raise AttributeError(name)
+        try:
             words = self._build()
-            _set_words(self, words)
-        return words  # type: ignore[no-any-return]
-
-    @words.setter
-    def words(self, value: tuple[Word, ...] | None) -> None:
-        _set_words(self, value)
+        except AttributeError:  # a copy without its parts (pickled): nothing to build from
+            words = ()
+        self.words = words
+        return words
 
     def _build(self) -> tuple[Word, ...]:
-        try:
-            parts, ctx = self._parts, self._ctx
-        except AttributeError:  # made by dataclasses.replace(): nothing to build from
-            return ()
+        parts, ctx = self._parts, self._ctx
         ta = self.nstart
         if ctx.identity:
             oa, otok = self.start, self.text
@@ -95,10 +90,11 @@ def segment(doc: Document) -> Document:
             parts = cached(otok)
             if parts is None:
                 parts = _analyze(otok, ntok)
-            if parts:
-                tok = LazyToken(oa, ob, otok, ta, tb, ntok, None)  # type: ignore[arg-type]
-                tok._parts = parts
-                tok._ctx = ctx
+            if parts:  # filled slot by slot: no __init__ call, ``words`` left empty
+                tok = _new(LazyToken)
+                tok.start, tok.end, tok.text, tok.nstart, tok.nend, tok.norm = (
+                    oa, ob, otok, ta, tb, ntok)
+                tok._parts, tok._ctx = parts, ctx
                 append(tok)
             else:
                 append(Token(oa, ob, otok, ta, tb, ntok))

@@ -32,6 +32,19 @@ for _i in range(10):
     _FOLD_1TO1[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
     _FOLD_1TO1[chr(0x06F0 + _i)] = str(_i)  # Persian (Extended Arabic-Indic) digits
 _TRANSLATE = str.maketrans(_FOLD_1TO1)
+_FOLD_ITEMS = tuple(_FOLD_1TO1.items())
+
+
+def _fold_chars(text: str) -> str:
+    """The one-to-one folds of ``text``. On an article, one ``str.replace`` per folded
+    character that occurs is about ten times faster than ``str.translate`` (a dict look-up
+    per character); short strings go through the table."""
+    if len(text) < 64:
+        return text.translate(_TRANSLATE)
+    for a, b in _FOLD_ITEMS:
+        if a in text:
+            text = text.replace(a, b)
+    return text
 
 # Characters that vanish: Arabic diacritics, Quranic marks, tatweel.
 _COMBINING = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
@@ -54,10 +67,11 @@ def fold(text: str) -> str:
 
     Cached: stages fold the same short strings (actor spans, names) over and over."""
     if _NEEDS_MAP.search(text) is None:
-        return text.translate(_TRANSLATE)
+        return _fold_chars(text)
     return Normalized(text).text
 
 
+@lru_cache(maxsize=4096)
 def _fold_unit(unit: str) -> str:
     base = unit[0]
     if base in _INVISIBLE_SET or _is_combining(base):
@@ -88,7 +102,7 @@ class Normalized:
         self._nstarts: list[int] = []
         self._mapped = False  # True when some character vanished or expanded
         if _NEEDS_MAP.search(original) is None:
-            self.text = original.translate(_TRANSLATE)
+            self.text = _fold_chars(original)
             return
         self._mapped = True
         pieces: list[str] = []
@@ -96,7 +110,7 @@ class Normalized:
         for m in _NEEDS_MAP.finditer(original):
             a, b = m.span()
             if a > opos:
-                chunk = original[opos:a].translate(_TRANSLATE)
+                chunk = original[opos:a]
                 self._segs.append((npos, npos + len(chunk), opos, a, True))
                 pieces.append(chunk)
                 npos += len(chunk)
@@ -106,10 +120,11 @@ class Normalized:
             npos += len(rep)
             opos = b
         if opos < len(original):
-            chunk = original[opos:].translate(_TRANSLATE)
+            chunk = original[opos:]
             self._segs.append((npos, npos + len(chunk), opos, len(original), True))
             pieces.append(chunk)
-        self.text = "".join(pieces)
+        # one-to-one folds keep lengths, and the mapped pieces are folded already
+        self.text = _fold_chars("".join(pieces))
         # Empty (deleted) segments never hold a norm index; drop them from the search list.
         self._segs = [s for s in self._segs if s[1] > s[0]]
         self._nstarts = [s[0] for s in self._segs]

@@ -48,7 +48,7 @@ class Tagger:
     def __init__(
         self, model_path: str | None = None, known: frozenset[str] | None = None,
         feats: Featurizer | None = None, weights: Weights | None = None,
-        cache_size: int = 50_000,
+        cache_size: int = 120_000,
     ) -> None:
         if weights is None:
             if model_path is None:

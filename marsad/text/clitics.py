@@ -82,17 +82,17 @@ def word_counts() -> dict[str, int]:
         except (FileNotFoundError, ModuleNotFoundError) as exc:
             raise ResourceMissing(f"marsad/data/{_WORDFREQ} is missing.",
                                   hint="Reinstall marsad.") from exc
-        table: dict[str, int] = {}
-        for line in gzip.decompress(raw).decode("utf-8").splitlines():
-            if line and line[0] != "#":
-                word, _, count = line.partition("\t")
-                table[word] = int(count)
+        body = gzip.decompress(raw).decode("utf-8")
+        while body.startswith("#"):  # header lines
+            body = body.partition("\n")[2]
+        cells = body.split()  # word, count, word, count ... (words hold no spaces)
+        table = dict(zip(cells[::2], map(int, cells[1::2]), strict=True))
         _freq = table
     return _freq
 
 
 def _attested(word: str) -> int:
-    return word_counts().get(word, 0)
+    return (_freq if _freq is not None else word_counts()).get(word, 0)
 
 
 def _is_word(stem: str) -> bool:

@@ -183,3 +183,29 @@ def test_locate_event_ignores_datelines() -> None:
 def test_locate_event_without_any_place_is_none() -> None:
     doc = run("قال المتحدث إن الاجتماع كان مثمرا.")
     assert locate_event(doc, 0, 0) is None
+
+
+def test_quick_reject_keeps_every_reading() -> None:
+    """The cheap check of a word's clitic forms never hides a reading the full analysis
+    finds (و، ف، ب، ل، ك and «لل» = ل + ال)."""
+    from marsad.geo.matcher import _STARTS, _readings, _starts
+    from marsad.text.normalize import fold
+
+    text = ("وقال مسؤولون في وزارة الخارجية وللعراق إن وفدا وصل لبغداد وبالقاهرة وفي الولايات "
+            "المتحدة والمملكة العربية السعودية، كتبوا تقريرا عن السوريين وللفلسطينيين فلبنان")
+    for w in fold(text).replace("،", "").split():
+        _STARTS.pop(w, None)
+        assert _starts(w) == _readings(w), w
+    assert ("العراق", 3) in [(f, o) for f, o, *_ in _starts(fold("وللعراق"))]
+    assert ("بغداد", 1) in [(f, o) for f, o, *_ in _starts(fold("لبغداد"))]
+    assert _starts(fold("كتبوا")) == ()
+
+
+def test_meeting_sentences_need_a_whole_meeting_word() -> None:
+    from marsad.stages.places import _meeting_sentences
+
+    doc = run("عقدت اللجنة اجتماعها في القاهرة. وناقش المجلس الاجتماعي الأوضاع في عمان. "
+              "واستضافت الرياض القمة العربية. ووصل الوفد إلى بغداد.")
+    assert len(doc.sentences) == 4
+    # «الاجتماعي» holds «الاجتماع» but is no meeting word
+    assert _meeting_sentences(doc) == frozenset({0, 2})

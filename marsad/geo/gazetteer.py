@@ -9,8 +9,8 @@ one can start), and the country records by ISO code.
 from __future__ import annotations
 
 import gzip
-from dataclasses import dataclass
 from importlib import resources
+from typing import NamedTuple
 
 from marsad.errors import MarsadError
 from marsad.model.records import Place
@@ -27,9 +27,9 @@ class GazetteerError(MarsadError):
     code = "E210"
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One gazetteer place."""
+class Entry(NamedTuple):
+    """One gazetteer place (a named tuple: immutable, and built several times faster than a
+    frozen dataclass, which counts at start-up with ~12,600 rows)."""
 
     gid: int | None
     kind: str  # country, admin1, city, sub-city

@@ -73,7 +73,7 @@ def segment(doc: Document) -> Document:
     ntext = doc.ntext
     text = doc.text
     identity = doc.norm.identity
-    starts, ends = doc.norm.offset_maps()
+    starts, ends = ([], []) if identity else doc.norm.offset_maps()
     ctx = _Ctx(text, starts, ends, identity)
     cached = _parts_cache.get
     sentences = []
@@ -98,7 +98,10 @@ def segment(doc: Document) -> Document:
                 append(tok)
             else:
                 append(Token(oa, ob, otok, ta, tb, ntok))
-        sentences.append(Sentence(starts[a], ends[b], a, b, toks, kind))
+        if identity:
+            sentences.append(Sentence(a, b, a, b, toks, kind))
+        else:
+            sentences.append(Sentence(starts[a], ends[b], a, b, toks, kind))
     doc.sentences = sentences
     return doc
 

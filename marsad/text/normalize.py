@@ -93,7 +93,7 @@ _INVISIBLE_SET = {chr(c) for c in range(0x200B, 0x2010)} | {
 class Normalized:
     """A folded copy of a text plus the map from its offsets to the original's."""
 
-    __slots__ = ("original", "text", "_nstarts", "_segs", "_mapped")
+    __slots__ = ("original", "text", "_nstarts", "_segs", "_mapped", "_maps")
 
     def __init__(self, original: str) -> None:
         self.original = original
@@ -101,6 +101,7 @@ class Normalized:
         self._segs: list[tuple[int, int, int, int, bool]] = []
         self._nstarts: list[int] = []
         self._mapped = False  # True when some character vanished or expanded
+        self._maps: tuple[list[int], list[int]] | None = None  # offset_maps(), once built
         if _NEEDS_MAP.search(original) is None:
             self.text = _fold_chars(original)
             return
@@ -158,7 +159,10 @@ class Normalized:
 
     def offset_maps(self) -> tuple[list[int], list[int]]:
         """``(starts, ends)`` with ``starts[i] == self.start(i)`` and ``ends[j] ==
-        self.end(j)`` for ``0 <= i, j <= len(text)``: for callers that map many spans."""
+        self.end(j)`` for ``0 <= i, j <= len(text)``: for callers that map many spans.
+        Built once; :meth:`span` uses them from then on."""
+        if self._maps is not None:
+            return self._maps
         n = len(self.text)
         if not self._mapped:
             ident = list(range(n + 1))
@@ -174,10 +178,16 @@ class Normalized:
                 starts[ns:ne] = [os_] * size
                 ends[ns + 1 : ne + 1] = [oe] * size
         starts[n] = len(self.original)
+        self._maps = (starts, ends)
         return starts, ends
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Original ``(start, end)`` of the normalised span ``[i, j)``."""
+        if not self._mapped:
+            return (i, i) if j <= i else (i, j)
+        maps = self._maps
+        if maps is not None and 0 <= i < j <= len(self.text):  # two list look-ups
+            return maps[0][i], maps[1][j]
         if j <= i:
             s = self.start(i)
             return s, s

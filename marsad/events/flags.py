@@ -140,48 +140,77 @@ def is_imperfect(form: str) -> bool:
     return len(f) > 3 and f[0] in "يتن"
 
 
-_last_present: list[object] = [None, False]  # (sentence, answer): its candidates share it
+@dataclass(slots=True)
+class _SentenceWords:
+    """What every candidate of a sentence reads from it, computed once per sentence."""
+
+    sent: Sentence
+    ntext: str
+    norms: list[str]  # the folded tokens
+    present: bool  # a word of the article's present («أمس»، «الخميس»)
+    digits: bool  # a digit: a year may be named
+    past: bool  # «سابق» or «الماضي»: an earlier time may be named
+    since: bool  # «منذ»
 
 
-def _has_present(sent: Sentence) -> bool:
-    if _last_present[0] is not sent:
-        _last_present[0] = sent
-        _last_present[1] = not PRESENT.isdisjoint([t.norm for t in sent.tokens])
-    return bool(_last_present[1])
+_DIGIT = re.compile(r"\d")
+_last: list[_SentenceWords] = []  # the last sentence read: its candidates come together
+
+
+def _words(ntext: str, sent: Sentence) -> _SentenceWords:
+    last = _last[0] if _last else None  # read once: another thread may replace it
+    if last is not None and last.sent is sent and last.ntext is ntext \
+            and len(last.norms) == len(sent.tokens):
+        return last
+    toks = sent.tokens
+    norms = [t.norm for t in toks]
+    # The cue patterns below can only match inside the sentence, and each needs one of
+    # these words or a digit: a sentence without them skips their searches.
+    lo, hi = (toks[0].nstart, toks[-1].nend) if toks else (0, 0)
+    seg = ntext[lo:hi]
+    sw = _SentenceWords(sent, ntext, norms, not PRESENT.isdisjoint(norms),
+                        _DIGIT.search(seg) is not None, "سابق" in seg or "الماضي" in seg,
+                        "منذ" in seg)
+    _last[:] = [sw]
+    return sw
+
+
+_STILL = frozenset({"يزال", "تزال", "زال", "زالت", "يزالون"})  # «لا يزال / ما زال»
 
 
 def read_flags(ntext: str, sent: Sentence, token: int, pos: str, form: str,
                published: dt.date | None, clause_start: int = 0) -> Flags:
     """The modality flags of the trigger at ``sent.tokens[token]``."""
     toks = sent.tokens
-    before = [t.norm for t in toks[max(clause_start, token - 4):token]]
+    sw = _words(ntext, sent)
+    norms = sw.norms
+    before = norms[max(clause_start, token - 4):token]
     near = before[-3:]
     fl = Flags()
-    if any(w in NEGATORS for w in near):
+    if not NEGATORS.isdisjoint(near):
         # «لا يزال / ما زال» (still) and «غير أن» (however) do not negate
-        if not any(w in ("يزال", "تزال", "زال", "زالت", "يزالون") for w in before) and \
+        if _STILL.isdisjoint(before) and \
                 not (near and near[-1] in ("غير", "ما") and pos == "n"):
             fl.negated = True
-    if any(w in HYPO for w in before) or (near and near[-1] in ("ان", "لان") and pos == "v"
-                                           and is_imperfect(form) and "قد" in before):
+    if not HYPO.isdisjoint(before) or (near and near[-1] in ("ان", "لان") and pos == "v"
+                                       and is_imperfect(form) and "قد" in before):
         fl.hypothetical = True
     # the relative pronoun itself opens the clause, so it is read from the raw tokens
-    raw = [t.norm for t in toks[max(0, token - 2):token]]
-    if any(w in RELATIVES for w in raw):
+    if not RELATIVES.isdisjoint(norms[max(0, token - 2):token]):
         fl.relative = True
     fl.main = token - clause_start <= 1
     if before and before[-1] in GOAL:
         fl.goal = True
-    if pos == "v" and is_future_verb(form) or any(w in FUTURE_BEFORE for w in before):
+    if pos == "v" and is_future_verb(form) or not FUTURE_BEFORE.isdisjoint(before):
         fl.future = True
-    after = [t.norm for t in toks[token + 1:token + 8]]
+    after = norms[token + 1:token + 8]
     if pos == "n":
         lead = [_bare(w) for w in near[-2:]]
         follow = [_bare(w) for w in after[:4] if w not in RELATIVES]
-        fl.occurred = any(w in OCCUR for w in lead) or any(w in OCCUR for w in follow[:2])
+        fl.occurred = not OCCUR.isdisjoint(lead) or not OCCUR.isdisjoint(follow[:2])
         # the noun itself is the subject («وقع الهجوم»، «الهجوم الذي وقع»): not after a
         # preposition («جرت لتفجير») nor before a condition («لقصف إذا اندلع نزاع»)
-        fl.took_place = form[:1] not in "لبك" and any(w in TOOK_PLACE for w in lead[-1:]) or \
+        fl.took_place = form[:1] not in "لبك" and not TOOK_PLACE.isdisjoint(lead[-1:]) or \
             any(_unsuffixed(w) in TOOK_PLACE for w in follow[:1])  # «الهجمات التي شنتها»
     if after and (after[0] in TRAP_AFTER or _bare(after[0]) in TRAP_AFTER):
         fl.trap = True
@@ -189,10 +218,11 @@ def read_flags(ntext: str, sent: Sentence, token: int, pos: str, form: str,
         fl.trap = True
     # a conjoined imperfect shares the modality of the verb it follows («قد يعيدون ... ويشنون»)
     if not fl.hypothetical and pos == "v" and form[:1] in "وف" and is_imperfect(form) and \
-            any(t.norm in HYPO for t in toks[max(clause_start, token - 8):token]):
+            not HYPO.isdisjoint(norms[max(clause_start, token - 8):token]):
         fl.hypothetical = True
-    fl.anchored = any(w[:1].isdigit() or w in ANCHORS for w in near + after[:4])
-    fl.present = _has_present(sent)
+    window = near + after[:4]
+    fl.anchored = not ANCHORS.isdisjoint(window) or any(w[:1].isdigit() for w in window)
+    fl.present = sw.present
     fl.background = any(_bare(w) in BACKGROUND_PREP or w in BACKGROUND_PREP for w in near[-2:])
     if pos == "v":
         bare = _bare(form)
@@ -201,24 +231,25 @@ def read_flags(ntext: str, sent: Sentence, token: int, pos: str, form: str,
                            or near and near[-1] in SUBJUNCTIVE)
     else:  # «تم العثور»، «قام مسلحون بخطف»
         fl.asserted = bool(near) and near[-1] in PASSIVE_AUX or \
-            form[:1] == "ب" and any(w in _DID for w in near)
-    if any(w in FUTURE_AFTER for w in after):
+            form[:1] == "ب" and not _DID.isdisjoint(near)
+    if not FUTURE_AFTER.isdisjoint(after):
         fl.future = True
     lo = toks[max(0, token - 10)].nstart
     hi = toks[min(len(toks) - 1, token + 10)].nend
-    for m in _YEAR.finditer(ntext, lo, hi):
-        year = int(m.group(1))
-        if published is None or year < published.year:
-            fl.old_year = True
-        if published is not None and year < published.year - 1:
-            fl.historical = True
-            break
-    if _EARLIER.search(ntext, lo, hi) or _PERIOD.search(ntext, lo, hi) or \
-            any(w in ("منذ", "ومنذ") for w in after[:6]):
+    if sw.digits:
+        for m in _YEAR.finditer(ntext, lo, hi):
+            year = int(m.group(1))
+            if published is None or year < published.year:
+                fl.old_year = True
+            if published is not None and year < published.year - 1:
+                fl.historical = True
+                break
+    if sw.past and (_EARLIER.search(ntext, lo, hi) or _PERIOD.search(ntext, lo, hi)) or \
+            "منذ" in after[:6] or "ومنذ" in after[:6]:
         fl.background = True
     if not fl.historical:
         lo = toks[max(0, token - 6)].nstart
-        if _SINCE_YEARS.search(ntext, lo, toks[token].nstart) or \
-                any(w in BACKGROUND for w in before):
+        if sw.since and _SINCE_YEARS.search(ntext, lo, toks[token].nstart) or \
+                not BACKGROUND.isdisjoint(before):
             fl.historical = True
     return fl

@@ -276,15 +276,20 @@ def np_before(sent: Sentence, k: int, trig: set[int], clause_start: int) -> Rang
     return (a, b)
 
 
+# Punctuation and words that open a clause («أن»، «حيث»، «الذي» ...).
+_CLAUSE_OPENERS = frozenset({
+    ",", "،", ":", "«", "»", "\"", "“", "”", "(", ")", "؛", ";", "-", "–",
+    "ان", "انه", "انها", "بان", "بانه", "بانها", "حيث", "فيما", "بينما", "عندما", "وان", "لان",
+    "كما", "الذي", "التي", "الذين",
+})
+
+
 def clause_start(sent: Sentence, k: int) -> int:
     """Index of the first token of the clause holding token ``k``."""
     toks = sent.tokens
     i = k - 1
     while i >= 0:
-        w = toks[i].norm
-        if w in (",", "،", ":", "«", "»", "\"", "“", "”", "(", ")", "؛", ";", "-", "–") or \
-                w in ("ان", "انه", "انها", "بان", "بانه", "بانها", "حيث", "فيما", "بينما", "عندما",
-                      "وان", "لان", "كما", "الذي", "التي", "الذين"):
+        if toks[i].norm in _CLAUSE_OPENERS:
             return i + 1
         i -= 1
     return 0

@@ -19,13 +19,15 @@ the gold codes a statement where it was made if stated, else where the speaker i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
+from operator import attrgetter
 
 from marsad.geo.gazetteer import alpha3, country_place, load
 from marsad.geo.lexicon import HARD_STOP, STOP
 from marsad.geo.matcher import clitic_forms
-from marsad.geo.nisba import NISBA
+from marsad.geo.nisba import NISBA, NISBA_FIRST
 from marsad.model.document import Document
 from marsad.model.records import Actor, Event, Place
 from marsad.model.span import Span
@@ -74,19 +76,61 @@ def _phrases(name: str) -> tuple[dict[str, tuple[str | None, tuple[str, ...]]], 
 _ORGS, _ORG_FIRST = _phrases("organisations.tsv")
 _CUES, _CUE_FIRST = _phrases("sector_cues.tsv")
 
+_Heads = tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _WordHeads:
+    """The readings of a word without its proclitics that can open a phrase of each table,
+    with the most words such a phrase has, in the order :func:`clitic_forms` gives them."""
+
+    places: _Heads  # nisbas and gazetteer names
+    orgs: _Heads
+    cues: _Heads
+
+
+def _table_heads(forms: list[tuple[str, int]], first: dict[str, int]) -> _Heads:
+    out = []
+    for f, _off in forms:
+        n = first.get(f, 0)
+        if not n and f.startswith("ال") and len(f) > 4:
+            f = f[2:]
+            n = first.get(f, 0)
+        if n:
+            out.append((f, n))
+    return tuple(out)
+
+
+# Every actor span is read three times (places, organisations, sector cues) and the same
+# words recur across spans and articles: what a word can open is worked out once.
+_HEADS: dict[str, _WordHeads] = {}
+_HEADS_MAX = 16384  # cleared when full: memory stays bounded, answers stay the same
+
+
+def _heads(word: str) -> _WordHeads:
+    h = _HEADS.get(word)
+    if h is None:
+        if len(_HEADS) >= _HEADS_MAX:
+            _HEADS.clear()
+        forms = clitic_forms(word)
+        gaz_first = load().first
+        places = tuple((f, longest) for f, _off in forms
+                       if (longest := max(NISBA_FIRST.get(f, 0), gaz_first.get(f, 0))))
+        h = _HEADS[word] = _WordHeads(places, _table_heads(forms, _ORG_FIRST),
+                                      _table_heads(forms, _CUE_FIRST))
+    return h
+
 
 def _scan(words: list[str], table: dict[str, tuple[str | None, tuple[str, ...]]],
-          first: dict[str, int]) -> list[tuple[int, int, tuple[str | None, tuple[str, ...]]]]:
-    """Longest phrases of ``table`` in ``words``: (start word, end word, value)."""
+          heads: Callable[[_WordHeads], _Heads],
+          ) -> list[tuple[int, int, tuple[str | None, tuple[str, ...]]]]:
+    """Longest phrases of ``table`` in ``words``: (start word, end word, value);
+    ``heads`` picks the word readings that open a phrase of that table."""
     out = []
     i = 0
     while i < len(words):
         hit = None
-        for f, _off in clitic_forms(words[i]):
-            n = first.get(f, 0)
-            if not n and f.startswith("ال") and len(f) > 4:
-                f = f[2:]
-                n = first.get(f, 0)
+        for f, n in heads(_heads(words[i])):
             for k in range(min(n, len(words) - i), 0, -1):
                 key = " ".join([f, *words[i + 1 : i + k]])
                 if key in table:
@@ -113,9 +157,10 @@ def _country_of(words: list[str]) -> tuple[str | None, bool]:
     n = len(words)
     other: str | None = None
     for i in range(n):
-        for f, _off in clitic_forms(words[i]):
+        # the readings of the word that open a nisba or a place name, with its most words
+        for f, longest in _heads(words[i]).places:
             for k in (3, 2, 1):
-                if i + k > n:
+                if i + k > n or k > longest:
                     continue
                 key = " ".join([f, *words[i + 1 : i + k]])
                 cc = NISBA.get(key)
@@ -139,20 +184,35 @@ def _capitals() -> set[int]:
     return _CAPS
 
 
+# code_span depends on nothing but its text (and the fixed gazetteer and tables), and the
+# same spans («الجيش»، «إسرائيل»، «الشرطة») recur across articles: their codes are kept.
+_SPAN_CODES: dict[str, Code] = {}
+_SPAN_CODES_MAX = 8192  # cleared when full: memory stays bounded, answers stay the same
+
+
 def code_span(ntext: str) -> Code:
     """Country and sectors that a folded actor span states by itself."""
+    c = _SPAN_CODES.get(ntext)
+    if c is None:
+        if len(_SPAN_CODES) >= _SPAN_CODES_MAX:
+            _SPAN_CODES.clear()
+        c = _SPAN_CODES[ntext] = _code_span(ntext)
+    return c
+
+
+def _code_span(ntext: str) -> Code:
     words = _WORD.findall(ntext)
     if not words:
         return Code(None, ())
     cc3, whole = _country_of(words)
     if whole:
         return Code(cc3, ("GOV",))  # «روسيا», «المملكة العربية السعودية», «واشنطن» acting
-    orgs = _scan(words, _ORGS, _ORG_FIRST)
+    orgs = _scan(words, _ORGS, attrgetter("orgs"))
     if orgs:
         org_cc, org_sectors = orgs[0][2]
         return Code(org_cc or cc3, org_sectors, True)
     sectors: list[str] = []
-    for _a, _b, (_c, secs) in _scan(words, _CUES, _CUE_FIRST):
+    for _a, _b, (_c, secs) in _scan(words, _CUES, attrgetter("cues")):
         for s in secs:
             if s not in sectors:
                 sectors.append(s)
@@ -197,11 +257,14 @@ def _borrowed(doc: Document, ntext: str) -> Code:
                 return c
 
 
+_ALPHA2: dict[str, str] = {}  # alpha-3 -> alpha-2, the first country with that code
+
+
 def _alpha2(cc3: str) -> str | None:
-    for cc, e in load().countries.items():
-        if e.cc3 == cc3:
-            return cc
-    return None
+    if not _ALPHA2:
+        for cc, e in load().countries.items():
+            _ALPHA2.setdefault(e.cc3, cc)
+    return _ALPHA2.get(cc3)
 
 
 def _code(doc: Document, actor: Actor, cache: dict[str, Code]) -> Code:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from marsad.events.candidates import Candidate, sentence_candidates
@@ -28,6 +29,7 @@ from marsad.events.flags import Flags, read_flags
 from marsad.events.merge import Group, Mention, group_sentence, merge_across
 from marsad.events.roles import clause_start, entity_map, mention_roles, speaker_overreaches
 from marsad.events.roles_anaphora import fill_dropped_subjects
+from marsad.events.roles_phrase import EntMap
 from marsad.model.document import Document, Sentence
 from marsad.model.records import Actor, DateMention, Event, Figure, Place, Quote, Source
 from marsad.model.span import Span
@@ -51,11 +53,13 @@ DENIAL_KEYS = ("REJECT:نفي", "REJECT:نافيا", "REJECT:انكر")
 
 def candidate_features(doc: Document, sent: Sentence, cands: list[Candidate],
                        learnt: frozenset[str] | set[str] | None = None,
+                       skip_dropped: bool = False,
                        ) -> list[tuple[Candidate, Flags, list[str]]]:
     """Each candidate of a sentence with its flags and the learnt filter's features.
 
     Features are computed only for the types in ``learnt`` (all when None); the others
-    get an empty list.
+    get an empty list, and so do, with ``skip_dropped``, the candidates their flags drop
+    whatever the filter says (:func:`dropped_by_flags`).
     """
     ntext = doc.ntext
     counts: dict[str, int] = {}
@@ -75,7 +79,7 @@ def candidate_features(doc: Document, sent: Sentence, cands: list[Candidate],
         if denial_at is not None and denial_at < c.token and c.type != "REJECT":
             fl.negated = True
         feats: list[str] = []
-        if learnt is None or c.type in learnt:
+        if (learnt is None or c.type in learnt) and not (skip_dropped and dropped_by_flags(c, fl)):
             if ctx is None:
                 ctx = sentence_context(sent, _layer_cues(doc, sent))
             feats = features(sent, c, counts[c.type], fl, ctx)
@@ -111,6 +115,17 @@ def override(c: Candidate, fl: Flags) -> bool:
     return fl.counted or c.entry.pos == "v" and fl.main and fl.present
 
 
+def dropped_by_flags(c: Candidate, fl: Flags) -> bool:
+    """Flags that drop a candidate whatever the filter says (see :func:`keep_candidate`)."""
+    if fl.goal or fl.hypothetical or fl.historical or fl.trap:
+        return True
+    if fl.relative and c.entry.pos == "v" and c.type in MATERIAL:
+        return True  # «الذي اغتالته إسرائيل»: a verb in a relative clause describes, not reports
+    if fl.negated and c.type in MATERIAL:
+        return True
+    return fl.future and c.type in MATERIAL
+
+
 def keep_candidate(c: Candidate, fl: Flags, prob: float | None, threshold: float,
                    article: bool = True) -> bool:
     """Is this candidate a reported occurrence?
@@ -126,13 +141,7 @@ def keep_candidate(c: Candidate, fl: Flags, prob: float | None, threshold: float
     weak ones. The threshold is the F1-optimal one with these overrides (the training
     script), one operating point for articles and the GSR alike.
     """
-    if fl.goal or fl.hypothetical or fl.historical or fl.trap:
-        return False
-    if fl.relative and c.entry.pos == "v" and c.type in MATERIAL:
-        return False  # «الذي اغتالته إسرائيل»: a verb in a relative clause describes, not reports
-    if fl.negated and c.type in MATERIAL:
-        return False
-    if fl.future and c.type in MATERIAL:
+    if dropped_by_flags(c, fl):
         return False
     if prob is not None:
         if article and override(c, fl):
@@ -167,6 +176,7 @@ def _speech_before(sent: Sentence, k: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=8)  # called twice per event; the import machinery costs more than the work
 def _lazy(module: str, name: str) -> Callable[..., Any] | None:
     try:
         mod = __import__(module, fromlist=[name])
@@ -235,18 +245,20 @@ class EventExtractor:
     def _mentions(self, doc: Document, sent: Sentence, si: int, cands: list[Candidate],
                   filt: EventFilter, figs: list[Figure], extra: list[Mention]
                   ) -> list[Mention]:
-        """Kept mentions; candidates only the filter rejected go to ``extra``."""
+        """Kept mentions; candidates only the filter rejected go to ``extra`` when a kept
+        mention has their type (the only ones that can join an event)."""
         ntext = doc.ntext
         trig = {c.token for c in cands}
-        emap = entity_map(sent, doc.entities)
+        emap: EntMap | None = None  # built when a mention needs roles (most sentences keep none)
         out: list[Mention] = []
-        for c, fl, feats in candidate_features(doc, sent, cands, set(filt.models)):
+        doubted: list[Mention] = []
+        for c, fl, feats in candidate_features(doc, sent, cands, set(filt.models), True):
+            if dropped_by_flags(c, fl):
+                continue  # neither kept nor doubted (keep_candidate's first tests)
             prob = filt.probability(c.type, feats) if c.type in filt.models else None
             if not keep_candidate(c, fl, prob, filt.threshold(c.type), filt.mode == "article"):
                 if prob is not None and keep_candidate(c, fl, 1.0, 0.0):
-                    xm = Mention(c, fl, prob)  # roles too: «مقتل ستة في مواجهات بين X وY»
-                    xm.actors, xm.recipients = mention_roles(ntext, sent, c, trig, emap)
-                    extra.append(xm)
+                    doubted.append(Mention(c, fl, prob))
                 continue
             m = Mention(c, fl, prob)
             start, end = doc.norm.span(c.nstart, c.nend)
@@ -265,11 +277,22 @@ class EventExtractor:
             kinds = FIGURE_KINDS.get(c.type)
             if kinds:
                 m.figures = [f for f in figs if f.kind in kinds]
+            if emap is None:
+                emap = entity_map(sent, doc.entities)
             m.actors, m.recipients = mention_roles(ntext, sent, c, trig, emap, m.figures)
             if m.speaker is not None and m.actors and speaker_overreaches(
                     doc, m.speaker, m.actors, m.recipients):
                 m.speaker = None  # «ودعت فرنسا إسرائيل»: the speaker span ran into the object
             out.append(m)
+        # a doubted candidate joins a kept event of its type (see __call__); the others are
+        # dropped, so only those get roles: «مقتل ستة في مواجهات بين X وY»
+        kept = {m.cand.type for m in out}
+        for xm in doubted:
+            if xm.cand.type in kept:
+                if emap is None:
+                    emap = entity_map(sent, doc.entities)
+                xm.actors, xm.recipients = mention_roles(ntext, sent, xm.cand, trig, emap)
+                extra.append(xm)
         return out
 
     # -- records -------------------------------------------------------------------------

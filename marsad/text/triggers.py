@@ -16,6 +16,7 @@ which candidates report an event.
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -383,9 +384,9 @@ def _noun_forms(word: str) -> set[str]:
     return sing
 
 
-def _expand(pos: str, first: str, imperf: str) -> dict[str, str]:
-    """Surface form → the part of speech it was generated as ("v" / "n")."""
-    out: dict[str, str] = {}
+def _expand(pos: str, first: str, imperf: str) -> set[str]:
+    """Every surface form of an entry: a verb's ("v") persons, voices and proclitics, a
+    noun's ("n") suffixes and proclitics."""
     if pos == "v":
         base: set[str] = set()
         for st in first.split("/"):
@@ -395,19 +396,12 @@ def _expand(pos: str, first: str, imperf: str) -> dict[str, str]:
         for st in imperf.split("/"):
             if st:
                 imp |= _imperfect_forms(st)
-        for f in base | imp:
-            for p in _V_PROCLITICS:
-                out[p + f] = "v"
-        for f in imp:
-            for p in _V_FUTURE:
-                out[p + f] = "v"
-    else:
-        for w in first.split("/"):
-            words = w.split()
-            head = words[0]
-            for f in _noun_forms(head):
-                for p in _N_PROCLITICS:
-                    out[p + f] = "n"
+        return {p + f for f in base | imp for p in _V_PROCLITICS} | \
+            {p + f for f in imp for p in _V_FUTURE}
+    out: set[str] = set()
+    for w in first.split("/"):
+        head = w.split()[0]
+        out |= {p + f for f in _noun_forms(head) for p in _N_PROCLITICS}
     return out
 
 
@@ -430,7 +424,31 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The expanded lexicon (built once, on first use)."""
-    table: dict[str, list[tuple[Entry, re.Pattern[str] | None]]] = {}
+    # The build allocates ~140k tuples at once: the cyclic GC would rescan them (and every
+    # other live object) many times over, a third of the build time, and finds no cycles.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build()
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _add(table: dict[str, tuple[tuple[Entry, re.Pattern[str] | None], ...]],
+         forms: set[str], item: tuple[Entry, re.Pattern[str] | None]) -> None:
+    """Append ``item`` to the entries of every form in ``forms``."""
+    # dict.fromkeys + update insert the forms at C speed; only the forms an earlier entry
+    # already has (about one in eight) take a Python step, to keep both entries in order.
+    shared = table.keys() & forms
+    earlier = {form: table[form] for form in shared}
+    table.update(dict.fromkeys(forms, (item,)))
+    for form, hits in earlier.items():
+        table[form] = (*hits, item)
+
+
+def _build() -> Lexicon:
+    table: dict[str, tuple[tuple[Entry, re.Pattern[str] | None], ...]] = {}
     entries: list[Entry] = []
     for pos, t, mode, first, imperf, after, flags in _SPEC:
         first_f, imperf_f = fold(first), fold(imperf)
@@ -439,8 +457,7 @@ def lexicon() -> Lexicon:
             key = f"{t}:{first_f.split('/')[0]}"
             e = Entry(key, t, mode, pos, after_re, **flags)
             entries.append(e)
-            for form in _expand("v", first_f, imperf_f):
-                table.setdefault(form, []).append((e, None))
+            _add(table, _expand("v", first_f, imperf_f), (e, None))
             continue
         for w in first_f.split("/"):
             words = w.split()
@@ -450,10 +467,10 @@ def lexicon() -> Lexicon:
             )) if len(words) > 1 else None
             e = Entry(key, t, mode, pos, after_re, **flags)
             entries.append(e)
-            for form in _expand("n", words[0], ""):
-                table.setdefault(form, []).append((e, tail))
-    frozen = {k: tuple(v) for k, v in table.items() if k not in NOT_FORMS}
-    return Lexicon(frozen, tuple(entries))
+            _add(table, _expand("n", words[0], ""), (e, tail))
+    for form in NOT_FORMS:
+        table.pop(form, None)
+    return Lexicon(table, tuple(entries))
 
 
 _EMPTY: tuple[tuple[Entry, re.Pattern[str] | None], ...] = ()

@@ -55,6 +55,7 @@ def extract_cli(paths: tuple[str, ...], example: bool, published: str | None,
     try:
         default_date = parse_date(published)
         nlp = Pipeline(stages.split(",") if stages else None)
+        nlp.warm_up(freeze=True)
     except MarsadError as exc:
         fail(str(exc))
         return

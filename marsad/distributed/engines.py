@@ -85,7 +85,7 @@ class ProcessEngine:
             gc.freeze()
         ctx = mp.get_context("fork" if fork else "spawn")
         self._pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=init_worker,
-                                         initargs=(list(stages) if stages else None,))
+                                         initargs=(list(stages) if stages else None, True))
         if fork:
             self._pool.submit(int).result()  # with fork, the first task starts every worker
             gc.unfreeze()

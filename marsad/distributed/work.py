@@ -47,18 +47,10 @@ def pipeline_for(stages: Sequence[str] | None) -> Pipeline:
     return nlp
 
 
-# Stages load some data lazily, on their first document; one short article warms them.
-_WARM_UP = {"id": "warm-up", "published": "2022-01-06",
-            "text": "قالت الشرطة في العاصمة إن ثلاثة أشخاص قتلوا في هجوم مسلح يوم الخميس."}
-
-
-def init_worker(stages: Sequence[str] | None) -> None:
-    """Process-pool initializer: load the pipeline and its data files, once."""
-    nlp = pipeline_for(stages)
-    try:
-        nlp.process(_WARM_UP)
-    except Exception:  # noqa: BLE001, S110 - a failing stage is reported per document later
-        pass
+def init_worker(stages: Sequence[str] | None, freeze: bool = False) -> None:
+    """Load the pipeline and its data files, once (also the process-pool initializer,
+    which passes ``freeze=True``: a worker process only ever runs this pipeline)."""
+    pipeline_for(stages).warm_up(freeze=freeze)
 
 
 def run_job(job: Job, stages: Sequence[str] | None, extractor: str) -> Payload:

@@ -517,3 +517,17 @@ def test_object_after_a_prepositional_phrase_of_a_dropped_subject_verb() -> None
     doc = events("وقال الأمين العام إن الوضع خطير. وانتقد في تقريره سياسة إسرائيلية متساهلة.")
     ev = only(doc, "ACCUSE")
     assert any("إسرائيلية" in t for t in _texts(ev.recipients))
+
+
+def test_each_figure_counts_for_the_nearest_event_it_can() -> None:
+    doc = events("وقالت الشرطة إنه تم العثور على جثتين لعنصرين من الشرطة في المدينة، فيما أفادت "
+                 "وزارة الصحة بأن أكثر من ألف شخص أصيبوا بجروح، منهم 400 نقلوا إلى المستشفيات.")
+    by_trigger = {e.trigger.text: sorted((f.kind, f.value) for f in e.figures)
+                  for e in doc.events if e.figures}
+    finding = next(v for k, v in by_trigger.items() if "العثور" in k)
+    wounding = next(v for k, v in by_trigger.items() if "أصيب" in k)
+    assert finding == [("killed", 2)]
+    assert ("injured", 1000) in wounding and ("killed", 2) not in wounding
+    # every figure still belongs to exactly one event
+    spans = [f.span.start for e in doc.events for f in e.figures]
+    assert len(spans) == len(set(spans))

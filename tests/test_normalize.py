@@ -84,3 +84,11 @@ def test_offset_maps_agree_with_start_and_end() -> None:
     for i in range(len(norm.text) + 1):
         assert starts[i] == norm.start(i)
         assert ends[i] == norm.end(i)
+
+
+def test_ligature_whose_compatibility_form_carries_a_mark() -> None:
+    # U+FC5B decomposes to ذ + superscript alef (a mark): the mark is dropped like any other
+    norm = Normalized("قال ﱛلك")
+    assert norm.text == "قال ذلك"
+    assert fold(norm.text) == norm.text
+    assert norm.span(4, 5) == (4, 5)

@@ -198,6 +198,32 @@ def _title_sentences(doc: Document) -> set[int]:
     return set()
 
 
+def _assign_figures(doc: Document, mentions: list[Mention], figs: list[Figure]) -> None:
+    """Give each figure of the sentence to the kept mention it counts for.
+
+    A figure can count for a mention whose type counts its kind (victims for ASSAULT,
+    arrests for COERCE ...). When several can, it goes to the one whose trigger is nearest
+    its cue (the word that decided its kind, «أصيبوا» in «أكثر من ألف ... أصيبوا»), or
+    to the number itself when it has no cue: «تم العثور على جثتين ... وأصيب أكثر من ألف»
+    gives the bodies to the finding and the wounded to the wounding, not all to both.
+    """
+    takers = [(m, FIGURE_KINDS[m.cand.type]) for m in mentions if m.cand.type in FIGURE_KINDS]
+    if not takers:
+        return
+    trig = [doc.norm.span(m.cand.nstart, m.cand.nend) for m, _ in takers]  # original offsets
+    for f in figs:
+        at = f.cue if f.cue is not None else f.span
+        best, best_d = None, 0
+        for (m, kinds), (a, b) in zip(takers, trig, strict=True):
+            if f.kind not in kinds:
+                continue
+            d = a - at.end if at.end <= a else (at.start - b if b <= at.start else 0)
+            if best is None or d < best_d:
+                best, best_d = m, d
+        if best is not None:
+            best.figures.append(f)
+
+
 class EventExtractor:
     """The stage's callable; ``filter`` defaults to the shipped model."""
 
@@ -274,16 +300,15 @@ class EventExtractor:
                 m.quote = qi  # a reported event inside the quote: the speaker is its source
             if c.entry.speech and q is None and not _speech_before(sent, c.token):
                 continue
-            kinds = FIGURE_KINDS.get(c.type)
-            if kinds:
-                m.figures = [f for f in figs if f.kind in kinds]
+            out.append(m)
+        _assign_figures(doc, out, figs)
+        for m in out:
             if emap is None:
                 emap = entity_map(sent, doc.entities)
-            m.actors, m.recipients = mention_roles(ntext, sent, c, trig, emap, m.figures)
+            m.actors, m.recipients = mention_roles(ntext, sent, m.cand, trig, emap, m.figures)
             if m.speaker is not None and m.actors and speaker_overreaches(
                     doc, m.speaker, m.actors, m.recipients):
                 m.speaker = None  # «ودعت فرنسا إسرائيل»: the speaker span ran into the object
-            out.append(m)
         # a doubted candidate joins a kept event of its type (see __call__); the others are
         # dropped, so only those get roles: «مقتل ستة في مواجهات بين X وY»
         kept = {m.cand.type for m in out}

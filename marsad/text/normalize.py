@@ -76,7 +76,8 @@ def _fold_unit(unit: str) -> str:
     base = unit[0]
     if base in _INVISIBLE_SET or _is_combining(base):
         return ""
-    out = unicodedata.normalize("NFKC", base)
+    # NFKC may itself give marks (ﱛ → ذ + superscript alef): drop them too
+    out = DIACRITICS_RE.sub("", unicodedata.normalize("NFKC", base))
     return out.translate(_TRANSLATE)
 
 

@@ -14,6 +14,7 @@ from marsad.cli._util import Progress, fail
 from marsad.errors import InputError, MarsadError
 from marsad.io.readers import read_inputs
 from marsad.io.validate import parse_date
+from marsad.jsonio import dumps_bytes
 
 
 def example_record() -> dict[str, Any]:
@@ -60,8 +61,12 @@ def extract_cli(paths: tuple[str, ...], example: bool, published: str | None,
         fail(str(exc))
         return
     records: Iterator[Any] = iter([example_record()]) if example else read_inputs(list(paths))
-    out: IO[str]
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    out: IO[bytes]
+    if output:
+        out = open(output, "wb")  # noqa: SIM115
+    else:
+        sys.stdout.flush()
+        out = sys.stdout.buffer
     progress = Progress(quiet)
     ok = 0
     try:
@@ -69,14 +74,16 @@ def extract_cli(paths: tuple[str, ...], example: bool, published: str | None,
             good = "error" not in rec
             ok += good
             progress.update(good)
-            out.write(json.dumps(rec, ensure_ascii=False, indent=2 if pretty else None))
-            out.write("\n")
+            out.write(dumps_bytes(rec, pretty=pretty))
+            out.write(b"\n")
     except InputError as exc:
         progress.close()
         fail(str(exc))
     finally:
         if output:
             out.close()
+        else:
+            out.flush()
     progress.close()
     if not quiet and progress.done > 1:
         click.echo(f"marsad: {ok} of {progress.done} documents extracted, "

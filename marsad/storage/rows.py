@@ -9,10 +9,10 @@ the document (``event_idx`` / ``quote_idx``); the writer maps those to row ids.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Mapping
 from typing import Any
 
+from marsad.jsonio import dumps
 from marsad.text.normalize import fold
 
 Payload = dict[str, Any]
@@ -127,9 +127,9 @@ def document_payload(result: Mapping[str, Any], text: str, *, key: str,
         **{c: _meta_value(meta, c) for c in DOC_META_COLUMNS},
         "published": result.get("published"), "origin": origin, "text": text,
         "length": len(text), "focus_country": result.get("focus_country"),
-        "sentences": json.dumps(result.get("sentences") or [], separators=(",", ":")),
-        "meta": json.dumps(meta, ensure_ascii=False, separators=(",", ":"), default=str),
-        "result": json.dumps(result, ensure_ascii=False, separators=(",", ":"), default=str),
+        "sentences": dumps(result.get("sentences") or []),
+        "meta": dumps(meta),
+        "result": dumps(result),
         "n_events": len(result.get("events") or []),
         "marsad_version": result.get("marsad_version") or "", "extractor": extractor,
     }

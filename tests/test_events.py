@@ -531,3 +531,15 @@ def test_each_figure_counts_for_the_nearest_event_it_can() -> None:
     # every figure still belongs to exactly one event
     spans = [f.span.start for e in doc.events for f in e.figures]
     assert len(spans) == len(set(spans))
+
+
+@pytest.mark.parametrize("text", [
+    "ونفت الحركة مرارا ضلوعها في الهجوم على السفارة.",  # an adverb + «her involvement»
+    "وهددت إيران بـ إغلاق مضيق هرمز.",  # a preposition standing alone
+])
+def test_words_that_name_no_party_are_not_recipients(text: str) -> None:
+    doc = events(text)
+    assert doc.events, "the statement is an event"
+    for e in doc.events:
+        assert [a.span.text for a in e.recipients] == []
+        assert [a.span.text for a in e.actors] in (["الحركة"], ["إيران"])

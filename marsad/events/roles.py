@@ -56,6 +56,7 @@ from marsad.events.roles_phrase import (
 )
 from marsad.model.document import Document, Sentence
 from marsad.model.records import Figure
+from marsad.text.normalize import fold
 from marsad.text.triggers import lexicon
 
 _AGENT_CUE = re.compile(
@@ -535,6 +536,39 @@ def _overlaps(r: Range, rs: list[Range]) -> bool:
     return any(r[0] < b and a < r[1] for a, b in rs)
 
 
+# Heads no actor or recipient has: abstract nouns, verbal nouns of stance, time words and
+# adverbs that word order picks up next to a trigger («أكد ضرورة ...»، «نفى ضلوعها»).
+NOT_A_PARTY = frozenset(fold(w) for w in (
+    "وقت", "خلال", "خلاله", "خلالها", "عدم", "ولا", "مرارا", "تكرارا", "ضرورة", "أهمية",
+    "إمكانية", "احتمال", "استخدام", "استمرار", "السماح", "إنهاء", "إلحاق",
+    "ضلوع", "ضلوعه", "ضلوعها", "ضلوعهم", "خلفية", "أجل", "الأسبوع", "الشهر", "العام",
+    "الأخيرة", "الأخير", "عنه", "عنها", "قرار", "نية", "رغبة", "حرص", "التزام",
+))
+# «مسؤولية» folds like «مسؤوليه» ("his officials"), a recipient: only actors exclude it
+NOT_AN_ACTOR = NOT_A_PARTY | {fold("مسؤولية")}
+
+
+def _parties(sent: Sentence, ranges: list[Range], heads: frozenset[str] = NOT_A_PARTY
+             ) -> list[Range]:
+    """Role ranges without lone proclitic tokens at their edges («بـ "داعش"») and without
+    those headed by a word that names no party (``heads``)."""
+    toks = sent.tokens
+    out: list[Range] = []
+    for r in ranges:
+        a, b = r
+        while a < b and toks[a].norm in _LONE_CLITICS:
+            a += 1
+        while b > a and toks[b - 1].norm in _LONE_CLITICS:
+            b -= 1  # «الحكومة بـ»
+        if a == b or toks[a].norm in heads:
+            continue
+        out.append(r if (a, b) == r else type(r)((a, b)))  # a Glued range stays Glued
+    return out
+
+
+_LONE_CLITICS = frozenset({"ب", "ل", "و", "ك", "ف"})  # «بـ "داعش"»: the letter stands alone
+
+
 def mention_roles(ntext: str, sent: Sentence, cand: Candidate, trig: set[int],
                   ents: EntMap | None, figures: list[Figure] | None = None,
                   ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -554,6 +588,7 @@ def mention_roles(ntext: str, sent: Sentence, cand: Candidate, trig: set[int],
                 recips.append(r)
             actors = [x for x in actors if not _overlaps(x, [r])]
     toks = sent.tokens
+    actors, recips = _parties(sent, actors, NOT_AN_ACTOR), _parties(sent, recips)
 
     def off(r: Range) -> tuple[int, int]:
         a = trim_start(sent, r[0], ents)

@@ -12,6 +12,7 @@ from marsad.model.document import Document
 from marsad.pipeline import Pipeline
 from marsad.text.cues import CUE_RE, cue_gender
 from marsad.text.normalize import fold
+from marsad.text.speech import strip_span
 from tests.conftest import make_doc
 
 _PIPE = Pipeline(("segment", "quotes"))
@@ -443,3 +444,10 @@ def test_wifqan_lil_article_report_is_a_relay_source() -> None:
 def test_follow_is_not_speech_without_a_close_quotation() -> None:
     doc = run('وتتابع الممثلة عددا من المسلسلات الرمضانية هذا العام منها "رحيم" و"ليالي".')
     assert doc.quotes == []
+
+
+def test_speaker_span_does_not_end_in_a_lone_proclitic() -> None:
+    nt = "واتهمت الحكومه ب \"داعش\""
+    a, b = strip_span(nt, 7, 17)  # «الحكومه ب »
+    assert nt[a:b] == "الحكومه"
+    assert strip_span("قال وزير الدفاع", 4, 15) == (4, 15)  # ends in a word: untouched

@@ -72,6 +72,10 @@ def strip_span(nt: str, a: int, b: int) -> tuple[int, int]:
         a += 1
     while b > a and nt[b - 1] in STRIP_CHARS:
         b -= 1
+    while b - a > 2 and nt[b - 1] in _LONE_CLITICS and nt[b - 2].isspace():
+        b -= 2  # a proclitic left alone at the end («الحكومة بـ "داعش"» → «الحكومة»)
+        while b > a and nt[b - 1] in STRIP_CHARS:
+            b -= 1
     for op, cl in _PAIRS:
         if b < len(nt) and nt[b] == cl:
             inner = nt[a:b]
@@ -81,6 +85,7 @@ def strip_span(nt: str, a: int, b: int) -> tuple[int, int]:
 
 
 _PAIRS = (('"', '"'), ("«", "»"), ("“", "”"), ("(", ")"))
+_LONE_CLITICS = frozenset("بلوكف")
 
 
 def _find_close(nt: str, mark: str, start: int, limit: int) -> int:

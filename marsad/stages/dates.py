@@ -14,7 +14,8 @@ backwards, and the mention is mapped back to the original text with ``doc.span``
   الماضي/المقبل/الجاري; a day and month without a year take the year that puts them on
   or before publication;
 * numeric dates (6/1/2022، 2022-01-06, and Hijri ones such as 7/10/1436هـ);
-* Hijri dates with a month name (15 رمضان 1443 هـ), converted with ``hijridate``;
+* Hijri dates with a month name (15 رمضان 1443 هـ), converted with ``hijridate`` (the
+  arithmetic calendar when it is not installed, see :mod:`marsad.text.calendar`);
 * years («عام 2012»، «منذ 2013»), periods (الأسبوع الماضي، الشهر الجاري، العام المقبل) and
   «قبل ثلاثة أيام» / «منذ 3 أسابيع».
 

@@ -21,9 +21,12 @@ from __future__ import annotations
 import calendar as _cal
 import datetime as dt
 
-from hijridate import Gregorian, Hijri
-
 from marsad.text.normalize import fold
+
+try:  # the Umm al-Qura calendar, a declared dependency
+    from hijridate import Gregorian, Hijri
+except ImportError:  # an install without it still runs: see _tabular_jdn
+    Gregorian = Hijri = None  # type: ignore[assignment,misc]
 
 
 def _folded(table: dict[str, int]) -> dict[str, int]:
@@ -144,6 +147,10 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 def hijri_to_gregorian(year: int, month: int, day: int = 1) -> dt.date | None:
     """The Gregorian date of an Umm al-Qura Hijri date, None outside the supported range."""
+    if Hijri is None:
+        if not (1 <= month <= 12 and 1 <= day <= 30 and 1 <= year <= 9000):
+            return None
+        return dt.date.fromordinal(_tabular_jdn(year, month, day) - _JDN_OF_ORDINAL_0)
     try:
         g = Hijri(year, month, day).to_gregorian()
     except (ValueError, OverflowError):
@@ -152,10 +159,23 @@ def hijri_to_gregorian(year: int, month: int, day: int = 1) -> dt.date | None:
 
 
 def hijri_year_of(day: dt.date) -> int | None:
+    if Gregorian is None:
+        return (30 * (day.toordinal() + _JDN_OF_ORDINAL_0 - _HIJRI_EPOCH) + 10646) // 10631
     try:
         return int(Gregorian(day.year, day.month, day.day).to_hijri().year)
     except (ValueError, OverflowError):
         return None
+
+
+# Without hijridate: the arithmetic (tabular) Islamic calendar, 11 leap years in 30. It
+# differs from Umm al-Qura by at most two days, enough to date news by its Hijri mentions.
+_HIJRI_EPOCH = 1948440  # Julian day number of 1 Muharram 1 AH
+_JDN_OF_ORDINAL_0 = 1721425  # date.fromordinal(1) is Julian day 1721426
+
+
+def _tabular_jdn(year: int, month: int, day: int) -> int:
+    return (day + (59 * (month - 1) + 1) // 2 + (year - 1) * 354 + (3 + 11 * year) // 30
+            + _HIJRI_EPOCH - 1)
 
 
 def weekday_near(ref: dt.date, weekday: int, direction: str = "on_or_before") -> dt.date:

@@ -56,6 +56,7 @@ from marsad.events.roles_phrase import (
 )
 from marsad.model.document import Document, Sentence
 from marsad.model.records import Figure
+from marsad.text.clitics import PROCLITIC_LETTERS
 from marsad.text.normalize import fold
 from marsad.text.triggers import lexicon
 
@@ -556,17 +557,15 @@ def _parties(sent: Sentence, ranges: list[Range], heads: frozenset[str] = NOT_A_
     out: list[Range] = []
     for r in ranges:
         a, b = r
-        while a < b and toks[a].norm in _LONE_CLITICS:
+        while a < b and toks[a].norm in PROCLITIC_LETTERS:
             a += 1
-        while b > a and toks[b - 1].norm in _LONE_CLITICS:
+        while b > a and toks[b - 1].norm in PROCLITIC_LETTERS:
             b -= 1  # «الحكومة بـ»
         if a == b or toks[a].norm in heads:
             continue
         out.append(r if (a, b) == r else type(r)((a, b)))  # a Glued range stays Glued
     return out
 
-
-_LONE_CLITICS = frozenset({"ب", "ل", "و", "ك", "ف"})  # «بـ "داعش"»: the letter stands alone
 
 
 def mention_roles(ntext: str, sent: Sentence, cand: Candidate, trig: set[int],

@@ -68,6 +68,9 @@ _ARTICLE_CHAINS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("فلل", ("ف", "ل", "ل")), ("لل", ("ل", "ل")), ("ال", ("ال",)),
 )
 _MIN_COUNT = 50  # an attested word
+# The one-letter proclitics; written apart from their word («بـ "داعش"», «و »), one is a
+# token of its own that belongs to no phrase.
+PROCLITIC_LETTERS = frozenset("وفبلك")
 # The least (stem count / whole-token count) that splits a lone prefix: «وأضاف» is 20
 # times as frequent as «أضاف», but «وزارة» 350 times «زارة».
 _RATIO = {"و": 0.03, "ف": 0.03, "ب": 0.1, "ل": 0.1}

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from marsad.text import cues as C
+from marsad.text.clitics import PROCLITIC_LETTERS
 
 _TOK = re.compile(r"\w+|[^\w\s]")
 _SENT_END = frozenset(".!?؟\n")
@@ -72,7 +73,7 @@ def strip_span(nt: str, a: int, b: int) -> tuple[int, int]:
         a += 1
     while b > a and nt[b - 1] in STRIP_CHARS:
         b -= 1
-    while b - a > 2 and nt[b - 1] in _LONE_CLITICS and nt[b - 2].isspace():
+    while b - a > 2 and nt[b - 1] in PROCLITIC_LETTERS and nt[b - 2].isspace():
         b -= 2  # a proclitic left alone at the end («الحكومة بـ "داعش"» → «الحكومة»)
         while b > a and nt[b - 1] in STRIP_CHARS:
             b -= 1
@@ -85,7 +86,6 @@ def strip_span(nt: str, a: int, b: int) -> tuple[int, int]:
 
 
 _PAIRS = (('"', '"'), ("«", "»"), ("“", "”"), ("(", ")"))
-_LONE_CLITICS = frozenset("بلوكف")
 
 
 def _find_close(nt: str, mark: str, start: int, limit: int) -> int:

@@ -100,13 +100,14 @@ def test_dropped_candidates_get_no_filter_features() -> None:
     assert short["وقتل"][1] == full["وقتل"] and full["وقتل"]
 
 
-def test_span_codes_are_kept_in_a_bounded_table(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(actors_stage, "_SPAN_CODES", {})
-    monkeypatch.setattr(actors_stage, "_SPAN_CODES_MAX", 3)
+def test_span_codes_are_kept_in_a_bounded_table() -> None:
+    actors_stage.code_span.cache_clear()
     spans = [fold(s) for s in ("الجيش الإسرائيلي", "الشرطة الكازاخية", "حركة حماس",
                                "وزارة الخارجية الروسية", "بعد ظهر اليوم", "الجيش الإسرائيلي")]
     for s in spans:
         assert actors_stage.code_span(s) == actors_stage._code_span(s)
-        assert len(actors_stage._SPAN_CODES) <= 3
+    info = actors_stage.code_span.cache_info()
+    assert info.maxsize is not None and info.currsize <= info.maxsize
+    assert info.currsize == 5 and info.hits == 1  # the repeated span came from the table
     assert actors_stage.code_span(fold("حركة حماس")).country == "PSE"
     assert actors_stage.code_span(fold("بعد ظهر اليوم")).country is None

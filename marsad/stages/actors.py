@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from operator import attrgetter
 
@@ -103,22 +104,13 @@ def _table_heads(forms: list[tuple[str, int]], first: dict[str, int]) -> _Heads:
 
 # Every actor span is read three times (places, organisations, sector cues) and the same
 # words recur across spans and articles: what a word can open is worked out once.
-_HEADS: dict[str, _WordHeads] = {}
-_HEADS_MAX = 16384  # cleared when full: memory stays bounded, answers stay the same
-
-
+@lru_cache(maxsize=16384)
 def _heads(word: str) -> _WordHeads:
-    h = _HEADS.get(word)
-    if h is None:
-        if len(_HEADS) >= _HEADS_MAX:
-            _HEADS.clear()
-        forms = clitic_forms(word)
-        gaz_first = load().first
-        places = tuple((f, longest) for f, _off in forms
-                       if (longest := max(NISBA_FIRST.get(f, 0), gaz_first.get(f, 0))))
-        h = _HEADS[word] = _WordHeads(places, _table_heads(forms, _ORG_FIRST),
-                                      _table_heads(forms, _CUE_FIRST))
-    return h
+    forms = clitic_forms(word)
+    gaz_first = load().first
+    places = tuple((f, longest) for f, _off in forms
+                   if (longest := max(NISBA_FIRST.get(f, 0), gaz_first.get(f, 0))))
+    return _WordHeads(places, _table_heads(forms, _ORG_FIRST), _table_heads(forms, _CUE_FIRST))
 
 
 def _scan(words: list[str], table: dict[str, tuple[str | None, tuple[str, ...]]],
@@ -186,18 +178,10 @@ def _capitals() -> set[int]:
 
 # code_span depends on nothing but its text (and the fixed gazetteer and tables), and the
 # same spans («الجيش»، «إسرائيل»، «الشرطة») recur across articles: their codes are kept.
-_SPAN_CODES: dict[str, Code] = {}
-_SPAN_CODES_MAX = 8192  # cleared when full: memory stays bounded, answers stay the same
-
-
+@lru_cache(maxsize=8192)
 def code_span(ntext: str) -> Code:
     """Country and sectors that a folded actor span states by itself."""
-    c = _SPAN_CODES.get(ntext)
-    if c is None:
-        if len(_SPAN_CODES) >= _SPAN_CODES_MAX:
-            _SPAN_CODES.clear()
-        c = _SPAN_CODES[ntext] = _code_span(ntext)
-    return c
+    return _code_span(ntext)
 
 
 def _code_span(ntext: str) -> Code:

@@ -1,12 +1,15 @@
-"""Ingest benchmark (issue 5): throughput with 1 and 2 workers, Dask parity, flat memory.
+"""Ingest benchmark (issue 5): throughput in-process and with 1 and 2 workers, Dask parity,
+flat memory.
 
     python benchmarks/bench_ingest.py                  # everything, news-3k + the 31k corpus
     python benchmarks/bench_ingest.py --skip-corpus    # only the 3,000-article runs
     python benchmarks/bench_ingest.py --limit 500 --skip-dask
 
 Each run ingests into a fresh store in its own process (so memory figures are its own)
-and reports articles/s (wall time including worker start-up), peak RSS, and a digest of
-the store's canonical dump; the 1-worker, 2-worker and Dask stores must have equal digests.
+and reports articles/s (wall time including worker start-up), CPU time per article (all
+processes), peak RSS, and a digest of the store's canonical dump; the in-process, 1-worker,
+2-worker and Dask stores must have equal digests. With N workers, N processes extract and
+the calling process reads and writes the store; in-process (``--workers 0``) does all three.
 The corpus run samples RSS as it goes, to show memory stays flat. All runs import one
 snapshot of the package (copied at start), so edits made while the benchmark runs cannot
 make the stores differ.
@@ -158,7 +161,8 @@ def main() -> None:
             shutil.copytree(ROOT / "marsad", args.snapshot / "marsad",
                             ignore=shutil.ignore_patterns("__pycache__"))
         print(f"cpus: {os.cpu_count()}  bench: {bench}", file=sys.stderr)
-        for name, workers, engine in (("1 worker", 1, "local"), ("2 workers", 2, "local"),
+        for name, workers, engine in (("in-process (--workers 0)", 0, "local"),
+                                      ("1 worker", 1, "local"), ("2 workers", 2, "local"),
                                       ("dask local cluster, 2 workers", 2, "dask")):
             if engine == "dask" and args.skip_dask:
                 continue

@@ -35,8 +35,9 @@ def records() -> list[dict]:
 def reference(records: list[dict], tmp_path_factory: pytest.TempPathFactory) -> list:
     db = tmp_path_factory.mktemp("ref") / "one.sqlite"
     with Store(db) as st:
-        s = ingest_records(st, records, stages=list(real_stages()), batch_size=7)
+        s = ingest_records(st, records, stages=list(real_stages()), workers=0, batch_size=7)
         assert s.added == 60 and s.failed == 1
+        assert st.conn.execute("SELECT engine FROM runs").fetchone()[0] == "local"
         return dump(st)
 
 
@@ -53,13 +54,16 @@ def test_run_batch_is_plain_json(records: list[dict]) -> None:
     assert [p["key"] for p in out] == [j["key"] for j in jobs]
 
 
-def test_two_worker_processes_store_the_same(records: list[dict], reference: list,
-                                             tmp_path: Path) -> None:
-    with Store(tmp_path / "two.sqlite") as st:
-        s = ingest_records(st, records, stages=list(real_stages()), workers=2, batch_size=5)
+@pytest.mark.parametrize("workers", [1, 2])
+def test_worker_processes_store_what_one_process_does(records: list[dict], reference: list,
+                                                      tmp_path: Path, workers: int) -> None:
+    with Store(tmp_path / "w.sqlite") as st:
+        s = ingest_records(st, records, stages=list(real_stages()), workers=workers,
+                           batch_size=5)
         assert s.added == 60
         assert dump(st) == reference
-        assert tuple(st.conn.execute("SELECT engine, workers FROM runs").fetchone()) == ("process", 2)
+        assert tuple(st.conn.execute("SELECT engine, workers FROM runs").fetchone()) == (
+            "process", workers)
 
 
 @pytest.mark.slow

@@ -75,7 +75,7 @@ def _kill_runs(src: Path, db: Path, kills: int, seed: int, *extra: str) -> int:
     return mid_run
 
 
-@pytest.mark.parametrize("workers", ["1", "2"])
+@pytest.mark.parametrize("workers", ["0", "1", "2"])
 def test_sigkilled_ingest_resumes_to_the_same_store(tmp_path: Path, workers: str) -> None:
     src = tmp_path / "in.jsonl"
     _write_input(src, 1500)

@@ -101,8 +101,9 @@ def _count_inputs(paths: tuple[str, ...]) -> int | None:
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--db", required=True, type=click.Path(dir_okay=False), help="The store (SQLite).")
-@click.option("--workers", "-j", default=1, show_default=True, type=click.IntRange(1, 512),
-              help="Extraction processes (the parent writes the store).")
+@click.option("--workers", "-j", default=1, show_default=True, type=click.IntRange(0, 512),
+              help="Extraction processes; this process reads the inputs and writes the "
+                   "store meanwhile. 0 extracts here too (one core, least memory).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
               show_default=True, help="dask runs extraction on a dask.distributed cluster.")
 @click.option("--scheduler", metavar="ADDRESS",

@@ -35,7 +35,7 @@ class Engine(Protocol):
 
 
 class LocalEngine:
-    """Extraction in the calling process (``--workers 1``)."""
+    """Extraction in the calling process (``--workers 0``: one core, least memory)."""
 
     name = "local"
 
@@ -62,7 +62,9 @@ def _ordered(submit: Any, batches: Iterable[list[Job]], window: int) -> Iterator
 
 
 class ProcessEngine:
-    """``--workers N``: N worker processes, each with its own pipeline."""
+    """``--workers N``: N worker processes, each with its own pipeline; the calling process
+    only reads the inputs and writes the store, so one worker already overlaps extraction
+    with storage on a second core."""
 
     name = "process"
 
@@ -150,9 +152,9 @@ def make_engine(engine: str, *, workers: int, stages: Sequence[str] | None, extr
                 scheduler: str | None = None) -> Engine:
     """The engine for ``--engine``/``--workers``/``--scheduler``."""
     if engine == "dask":
-        return DaskEngine(stages, extractor, workers, scheduler)
+        return DaskEngine(stages, extractor, max(workers, 1), scheduler)
     if engine not in ("local", "process"):
         raise EngineError(f"unknown engine {engine!r}.", hint="Use local or dask.")
-    if workers <= 1:
+    if workers < 1:
         return LocalEngine(stages, extractor)
     return ProcessEngine(stages, extractor, workers)

@@ -3,7 +3,7 @@
 
     python scripts/build_ner_resources.py all     # clusters + gazetteer (once, ~1.5 min)
     python scripts/train_ner.py                   # train on all of ANERcorp-train (~1 min)
-    python scripts/train_ner.py --export          # only re-export ner-weights.npz from the model
+    python scripts/train_ner.py --export          # only re-export ner-weights.npz and ner-types.npz
     python scripts/train_ner.py --holdout 0.15    # train on 85%, score the last 15% (tuning)
     python scripts/eval_ner.py                    # score the shipped model on the test split
 
@@ -17,7 +17,8 @@ IPERS, lower case), and a linear-chain CRF is trained with L-BFGS and elastic-ne
 regularisation on the features of :mod:`marsad.ner.features`. The ANERcorp test split is
 never read here. Training is deterministic (L-BFGS, fixed data order) and runs on one core.
 The shipped model's state and transition weights are then exported to
-``marsad/data/ner-weights.npz``, which the tagger decodes (:mod:`marsad.ner.crf`).
+``marsad/data/ner-weights.npz``, which the tagger decodes (:mod:`marsad.ner.crf`), with the
+rows of the frequent word types (``ner-types.npz``, :mod:`marsad.ner.typetable`).
 """
 
 from __future__ import annotations
@@ -32,14 +33,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from marsad.ner.crf import export_weights  # noqa: E402
+from marsad.ner.crf import Weights, export_weights  # noqa: E402
 from marsad.ner.features import SILVER, Featurizer, light_stem  # noqa: E402
-from marsad.ner.tagger import Tagger, bio_spans, propagate  # noqa: E402
+from marsad.ner.tagger import TYPES, Tagger, bio_spans, propagate  # noqa: E402
+from marsad.ner.typetable import TypeTable, attrs_digest  # noqa: E402
+from marsad.text.clitics import word_counts  # noqa: E402
 from marsad.text.normalize import fold  # noqa: E402
 
 TRAIN = ROOT.parent / "shared" / "data" / "ner" / "anercorp-train.txt"
 MODEL = ROOT / "marsad" / "data" / "ner.crfsuite"
 WEIGHTS = "ner-weights.npz"
+TYPE_TABLE_WORDS = 90_000  # the most frequent words of wordfreq.tsv.gz (all of it today)
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+|[^\w\s]", re.UNICODE)
 _FIX = {"B-OEG": "B-ORG", "IPERS": "I-PERS", "B-LOCI-PERS": "B-LOC"}
 _KINDS = {"PERS", "ORG", "LOC", "MISC"}
@@ -102,10 +106,19 @@ def train(sents: list[tuple[list[str], list[str], Featurizer]], model: Path, c1:
 
 
 def export(model: Path = MODEL) -> None:
-    """Write the weights the run-time decoder reads (``ner-weights.npz``) from the model."""
+    """Write the weights the run-time decoder reads (``ner-weights.npz``) from the model, and
+    the rows of the frequent word types for them (``ner-types.npz``)."""
     out = model.with_name(WEIGHTS)
     n = export_weights(model, out)
     print(f"exported {n} attributes to {out} ({out.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+    decoder = Tagger(weights=Weights.from_bytes(out.read_bytes())).decoder
+    counts = word_counts()
+    words = sorted(counts, key=lambda w: (-counts[w], w))[:TYPE_TABLE_WORDS]
+    table = TypeTable.build(words, decoder.row_lists, attrs_digest(decoder.w.index))
+    path = model.with_name(TYPES)
+    size = table.save(path)
+    print(f"exported the rows of {len(table.words)} word types to {path} ({size / 1e6:.1f} MB)",
+          file=sys.stderr)
 
 
 def silver_lexicon(model: Path, corpus: list[list[str]]) -> dict[str, str]:

@@ -115,7 +115,8 @@ def test_light_stem_and_resources() -> None:
 def test_model_files_are_small() -> None:
     data = resources.files("marsad.data")
     size = sum(len(data.joinpath(n).read_bytes())
-               for n in ("ner.crfsuite", "ner-clusters.tsv", "ner-gazetteer.tsv", "ner-weights.npz"))
+               for n in ("ner.crfsuite", "ner-clusters.tsv", "ner-gazetteer.tsv", "ner-weights.npz",
+                         "ner-types.npz"))
     assert 100_000 < size < 15_000_000
 
 

@@ -35,6 +35,7 @@ from marsad.errors import ResourceMissing
 
 if TYPE_CHECKING:
     from marsad.ner.features import Featurizer, Phrases
+    from marsad.ner.typetable import TypeTable
 
 _PAIR_NEXT = "-1w|w="  # the token's pair with the word before it
 _PAIR_PREV = "w|+1w="  # the token's pair with the word after it
@@ -113,7 +114,8 @@ class Weights:
 class Decoder:
     """Tags whole documents (lists of folded token lists) with exported CRF weights."""
 
-    def __init__(self, weights: Weights, feats: Featurizer, cache_size: int = 50_000) -> None:
+    def __init__(self, weights: Weights, feats: Featurizer, cache_size: int = 50_000,
+                 table: TypeTable | None = None) -> None:
         self.w = weights
         self.feats = feats
         self.labels = weights.labels
@@ -144,7 +146,21 @@ class Decoder:
         self._state = np.vstack([weights.state, np.zeros((1, n))])
         self._zero = len(weights.state)
         self._zeros = itertools.repeat(self._zero)
+        if table is not None:
+            from marsad.ner.typetable import attrs_digest
+
+            if table.digest != attrs_digest(weights.index):
+                table = None  # built for another model: its rows would mean other attributes
+        self.table = table
         self._reset()
+
+    def row_lists(self, word: str) -> list[list[int]]:
+        """The model rows of a word type's five attribute lists, each closed by the zero row
+        (what :meth:`_add` sums; :mod:`marsad.ner.typetable` stores them for frequent words)."""
+        tf = self.feats.type_features(word)
+        get, z, zero = self._index.get, self._zeros, self._zero
+        return [[*map(get, feats, z), zero]
+                for feats in (tf.own, tf.left1, tf.right1, tf.left2, tf.right2)]
 
     def _reset(self) -> None:
         n = self._n
@@ -183,34 +199,51 @@ class Decoder:
             self._vec = np.concatenate([self._vec, np.zeros_like(self._vec)])
             self._flag = np.concatenate([self._flag, np.zeros_like(self._flag)])
             self._used = np.concatenate([self._used, np.zeros_like(self._used)])
-        if self._phrase_seconds is None:
-            from marsad.ner.features import load_resources
+        from marsad.ner.features import digit_form, load_resources, phrase_entries
 
-            self._phrase_seconds = frozenset(
-                x for by in load_resources().phrases.values() for x in by)
+        res = load_resources()
+        if self._phrase_seconds is None:
+            self._phrase_seconds = frozenset(x for by in res.phrases.values() for x in by)
         # all the vectors at once: an attribute the model does not know, and the end of each
         # slot (never empty then), take the zero row
         get, z, zero = self._index.get, self._zeros, self._zero
         typef = self.feats.type_features
+        phrases = phrase_entries
+        in_table = self.table.index.get if self.table is not None else {}.get
         pairs, seconds, phrase_seconds = self._pairs, self._seconds, self._phrase_seconds
         rows: list[int] = []
         offs: list[int] = []
         flags: list[int] = []
+        made: list[int] = []  # ids whose vectors come from their features
+        listed: list[int] = []  # ids of table words, and their places in the table
+        places: list[int] = []
         for k, word in enumerate(words, k0):
-            tf = typef(word)
-            for feats in (tf.own, tf.left1, tf.right1, tf.left2, tf.right2):
-                offs.append(len(rows))
-                rows.extend(map(get, feats, z))
-                rows.append(zero)
-            flags.append((1 if tf.w in pairs else 0) | (2 if tf.ph else 0)
-                         | (4 if tf.w in seconds else 0) | (8 if word in phrase_seconds else 0))
+            t = in_table(word)
+            if t is None:
+                tf = typef(word)
+                for feats in (tf.own, tf.left1, tf.right1, tf.left2, tf.right2):
+                    offs.append(len(rows))
+                    rows.extend(map(get, feats, z))
+                    rows.append(zero)
+                w, ph = tf.w, tf.ph
+                made.append(k)
+            else:  # the same rows, read from the table (see marsad.ner.typetable)
+                w, ph = digit_form(word), phrases(res, word)
+                listed.append(k)
+                places.append(t)
+            flags.append((1 if w in pairs else 0) | (2 if ph else 0)
+                         | (4 if w in seconds else 0) | (8 if word in phrase_seconds else 0))
             self._word.append(word)
-            self._form.append(tf.w)
-            self._ph.append(tf.ph)
+            self._form.append(w)
+            self._ph.append(ph)
             self._ids[word] = k
-        k1 = k0 + len(words)
-        self._vec[k0:k1] = np.add.reduceat(self._state[rows], offs).reshape(-1, 5, self._n)
-        self._flag[k0:k1] = flags
+        n = self._n
+        if made:
+            self._vec[made] = np.add.reduceat(self._state[rows], offs).reshape(-1, 5, n)
+        if listed:
+            trows, toffs = self.table.gather(places)  # type: ignore[union-attr]
+            self._vec[listed] = np.add.reduceat(self._state[trows], toffs).reshape(-1, 5, n)
+        self._flag[k0:k0 + len(words)] = flags
 
     def _g(self, attr: str) -> np.ndarray:
         v = self._gvec.get(attr)

@@ -114,6 +114,11 @@ def load_silver() -> dict[str, str]:
     return out
 
 
+def digit_form(word: str) -> str:
+    """The word with every digit written 0 (the form word features use)."""
+    return word if word.isalpha() else _DIGIT.sub("0", word)  # letters hold no digit
+
+
 def light_stem(word: str) -> str:
     """The word without a leading conjunction/preposition + article chain (وبالقاهره -> قاهره)."""
     if word[:1] not in _PROCLITIC_FIRST:  # most words: no regex needed
@@ -210,7 +215,7 @@ class Featurizer:
         if tf is not None:
             return tf
         res = load_resources()
-        w = word if word.isalpha() else _DIGIT.sub("0", word)  # letters hold no digit
+        w = digit_form(word)
         stem = light_stem(w)
         shape = _shape(w)
         own = ["w=" + w, "sh=" + shape]
@@ -324,6 +329,9 @@ class Featurizer:
                     if i < n - 1:
                         out[i + 1].append("-1G=" + tag)
         return out
+
+
+phrase_entries = Featurizer._phrases  # for the decoder, which skips type_features for table words
 
 
 def _phrase_tags(words: list[str], tfs: list[_TypeFeats]) -> list[str] | None:

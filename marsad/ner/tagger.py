@@ -24,10 +24,12 @@ from importlib import resources
 from marsad.errors import ResourceMissing
 from marsad.ner.crf import Decoder, Weights
 from marsad.ner.features import Featurizer, light_stem
+from marsad.ner.typetable import TypeTable
 
 LABELS = ("PERS", "ORG", "LOC", "MISC")
 _MODEL = "ner.crfsuite"
 _WEIGHTS = "ner-weights.npz"  # the model's weights, exported by train_ner.py for the decoder
+TYPES = "ner-types.npz"  # rows of frequent word types (marsad.ner.typetable), exported with them
 _PREFIX = re.compile(r"^(?:[وف]?[بلك]|[وف])(?=...)")
 # Words that are entity parts often enough in one document yet never a name on their own.
 _NOT_ALONE = frozenset(
@@ -48,7 +50,7 @@ class Tagger:
     def __init__(
         self, model_path: str | None = None, known: frozenset[str] | None = None,
         feats: Featurizer | None = None, weights: Weights | None = None,
-        cache_size: int = 120_000,
+        cache_size: int = 120_000, table: TypeTable | None = None,
     ) -> None:
         if weights is None:
             if model_path is None:
@@ -60,7 +62,8 @@ class Tagger:
         self.features = Featurizer(known, silver)
         # the decoder keeps each word type's weight vectors and looks the attributes up itself:
         # its featurizer neither filters nor caches much
-        self.decoder = Decoder(weights, Featurizer(None, silver, cache_size=256), cache_size)
+        self.decoder = Decoder(weights, Featurizer(None, silver, cache_size=256), cache_size,
+                               table)
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO labels of one sentence of folded tokens."""
@@ -115,7 +118,16 @@ def default_tagger() -> Tagger:
             f"the NER weights {_WEIGHTS!r} are missing from marsad/data.",
             hint="Train and export them with `python scripts/train_ner.py` (see its docstring).",
         ) from None
-    return Tagger(weights=Weights.from_bytes(data))
+    return Tagger(weights=Weights.from_bytes(data), table=_type_table())
+
+
+def _type_table() -> TypeTable | None:
+    """The shipped table of frequent word types, or None without it (tagging is the same,
+    slower on word types a process meets for the first time)."""
+    try:
+        return TypeTable.from_bytes(resources.files("marsad.data").joinpath(TYPES).read_bytes())
+    except (FileNotFoundError, OSError):
+        return None
 
 
 def model_path() -> str:

@@ -209,7 +209,8 @@ class Decoder:
         get, z, zero = self._index.get, self._zeros, self._zero
         typef = self.feats.type_features
         phrases = phrase_entries
-        in_table = self.table.index.get if self.table is not None else {}.get
+        table_index: dict[str, int] = self.table.index if self.table is not None else {}
+        in_table = table_index.get
         pairs, seconds, phrase_seconds = self._pairs, self._seconds, self._phrase_seconds
         rows: list[int] = []
         offs: list[int] = []

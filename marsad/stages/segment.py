@@ -2,10 +2,10 @@
 
 Everything is computed on the folded text and mapped back to the original through the
 offset maps of :class:`~marsad.text.normalize.Normalized` (list look-ups, no search per
-token). Clitic analyses are cached per distinct token spelling, so an article pays only
-for the words it has not met before; the :class:`Word` objects of a token are built the
-first time someone reads ``token.words`` (most tokens are never asked), which halves the
-cost of the stage.
+token). A token's clitic analysis and its :class:`Word` objects are made the first time
+someone reads ``token.words``: few tokens are ever asked (the first word of an entity, the
+head of a role phrase), and analysing every new spelling up front cost a quarter of the
+stage. Analyses are cached per distinct spelling.
 """
 
 from __future__ import annotations
@@ -32,22 +32,27 @@ class _Ctx:
 
 class LazyToken(Token):
     """A :class:`Token` whose ``words`` slot stays empty until first read, then is built
-    from the cached parts (``__getattr__`` is only reached while the slot is empty)."""
+    from the token's clitic parts (``__getattr__`` is only reached while the slot is empty)."""
 
-    __slots__ = ("_parts", "_ctx")
+    __slots__ = ("_ctx",)
 
     def __getattr__(self, name: str) -> tuple[Word, ...]:
         if name != "words":
             raise AttributeError(name)
         try:
             words = self._build()
-        except AttributeError:  # a copy without its parts (pickled): nothing to build from
+        except AttributeError:  # a copy without its context (pickled): nothing to build from
             words = ()
         self.words = words
         return words
 
     def _build(self) -> tuple[Word, ...]:
-        parts, ctx = self._parts, self._ctx
+        ctx = self._ctx
+        parts = _parts_cache.get(self.text)
+        if parts is None:
+            parts = _analyze(self.text, self.norm)
+        if not parts:
+            return ()
         ta = self.nstart
         if ctx.identity:
             oa, otok = self.start, self.text
@@ -75,7 +80,6 @@ def segment(doc: Document) -> Document:
     identity = doc.norm.identity
     starts, ends = ([], []) if identity else doc.norm.offset_maps()
     ctx = _Ctx(text, starts, ends, identity)
-    cached = _parts_cache.get
     sentences = []
     for a, b, kind in split_sentences(ntext):
         toks: list[Token] = []
@@ -86,18 +90,12 @@ def segment(doc: Document) -> Document:
                 oa, ob = ta, tb
             else:
                 oa, ob = starts[ta], ends[tb]
-            ntok, otok = m.group(), text[oa:ob]
-            parts = cached(otok)
-            if parts is None:
-                parts = _analyze(otok, ntok)
-            if parts:  # filled slot by slot: no __init__ call, ``words`` left empty
-                tok = _new(LazyToken)
-                tok.start, tok.end, tok.text, tok.nstart, tok.nend, tok.norm = (
-                    oa, ob, otok, ta, tb, ntok)
-                tok._parts, tok._ctx = parts, ctx
-                append(tok)
-            else:
-                append(Token(oa, ob, otok, ta, tb, ntok))
+            # filled slot by slot: no __init__ call, ``words`` left empty
+            tok = _new(LazyToken)
+            tok.start, tok.end, tok.text, tok.nstart, tok.nend, tok.norm = (
+                oa, ob, text[oa:ob], ta, tb, m.group())
+            tok._ctx = ctx
+            append(tok)
         if identity:
             sentences.append(Sentence(a, b, a, b, toks, kind))
         else:

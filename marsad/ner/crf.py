@@ -34,7 +34,7 @@ import numpy as np
 from marsad.errors import ResourceMissing
 
 if TYPE_CHECKING:
-    from marsad.ner.features import Featurizer, Phrases
+    from marsad.ner.features import Featurizer, Phrases, _TypeFeats
     from marsad.ner.typetable import TypeTable
 
 _PAIR_NEXT = "-1w|w="  # the token's pair with the word before it
@@ -74,6 +74,12 @@ def export_weights(model_path: str | Path, out: str | Path) -> int:
     )
     Path(out).write_bytes(buf.getvalue())
     return len(attrs)
+
+
+def _slots(tf: _TypeFeats) -> tuple[list[str], ...]:
+    """A word type's attribute lists, one label-score vector each: its own, and what it adds
+    to the tokens one place after and before it, and two places after and before."""
+    return (tf.own, tf.left1, tf.right1, tf.left2, tf.right2)
 
 
 class Weights:
@@ -157,10 +163,8 @@ class Decoder:
     def row_lists(self, word: str) -> list[list[int]]:
         """The model rows of a word type's five attribute lists, each closed by the zero row
         (what :meth:`_add` sums; :mod:`marsad.ner.typetable` stores them for frequent words)."""
-        tf = self.feats.type_features(word)
         get, z, zero = self._index.get, self._zeros, self._zero
-        return [[*map(get, feats, z), zero]
-                for feats in (tf.own, tf.left1, tf.right1, tf.left2, tf.right2)]
+        return [[*map(get, feats, z), zero] for feats in _slots(self.feats.type_features(word))]
 
     def _reset(self) -> None:
         n = self._n
@@ -222,7 +226,7 @@ class Decoder:
             t = in_table(word)
             if t is None:
                 tf = typef(word)
-                for feats in (tf.own, tf.left1, tf.right1, tf.left2, tf.right2):
+                for feats in _slots(tf):
                     offs.append(len(rows))
                     rows.extend(map(get, feats, z))
                     rows.append(zero)

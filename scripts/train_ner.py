@@ -201,6 +201,45 @@ def train_two_stage(sents: list[tuple[list[str], list[str]]], model: Path, a: ar
     print(f"stage 2 trained ({time.time() - t0:.0f}s)", file=sys.stderr)
 
 
+def self_training_data(model: Path, a: argparse.Namespace) -> list[tuple[list[str], list[str]]]:
+    """Unlabelled news lines tagged confidently by a first model (``--self-train``).
+
+    Lines of 6 to ``--self-max-len`` tokens from the first ``--self-articles`` articles of
+    the corpus are tagged by python-crfsuite with ``model``; a line is kept when it holds an
+    entity and the probability of its best label sequence is at least ``--self-min-p``; the
+    first ``--self-train`` such lines, in corpus order, are returned.
+    """
+    import pycrfsuite
+
+    t = pycrfsuite.Tagger()
+    t.open(str(model))
+    feats = Featurizer(frozenset(x for x, _ in t.info().state_features), {})
+    out: list[tuple[list[str], list[str]]] = []
+    seen: set[tuple[str, ...]] = set()
+    for words in corpus_sample(a.self_articles):
+        if not 6 <= len(words) <= a.self_max_len or tuple(words) in seen:
+            continue
+        seen.add(tuple(words))
+        t.set(feats.sentence(words))
+        labels = t.tag()
+        if all(x == "O" for x in labels) or t.probability(labels) < a.self_min_p:
+            continue
+        out.append((words, list(labels)))
+        if len(out) >= a.self_train:
+            break
+    print(f"self-training: {len(out)} lines, {sum(len(w) for w, _ in out)} tokens", file=sys.stderr)
+    return out
+
+
+def train_self(sents: list[tuple[list[str], list[str]]], model: Path, a: argparse.Namespace) -> None:
+    """Train, tag unlabelled news with that model, train again on both (self-training)."""
+    none = Featurizer(None, {})
+    first = Path(tempfile.mkdtemp(prefix="ner-self-")) / "first.crfsuite"
+    train([(w, lab, none) for w, lab in sents], first, a.c1, a.c2, a.iters)
+    extra = self_training_data(first, a)
+    train([(w, lab, none) for w, lab in [*sents, *extra]], model, a.c1, a.c2, a.iters)
+
+
 def score(gold: list[set[tuple[int, int, int, str]]], pred: list[set[tuple[int, int, int, str]]],
           labels: set[str]) -> tuple[float, float, float]:
     tp = fp = fn = 0
@@ -246,6 +285,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--holdout", type=float, default=0.0,
                     help="train on the first 1-H of the sentences, score the rest; the shipped "
                          "model is not overwritten")
+    ap.add_argument("--holdout-at", type=float, default=None,
+                    help="where the held-out block starts, as a fraction of the sentences "
+                         "(default 1 - H: the last ones); another fold for tuning")
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.02)
     ap.add_argument("--iters", type=int, default=200)
@@ -259,6 +301,12 @@ def main(argv: list[str] | None = None) -> None:
                     help="articles of the unlabelled corpus tagged for the profiles")
     ap.add_argument("--export", action="store_true",
                     help="only export the weights of the shipped model (no training)")
+    ap.add_argument("--self-train", type=int, default=0,
+                    help="tuning: add this many confidently self-tagged corpus lines (0: none; "
+                         "measured +0.005-0.009 F1 on the holdout, none on the test split)")
+    ap.add_argument("--self-min-p", type=float, default=0.9)
+    ap.add_argument("--self-max-len", type=int, default=60)
+    ap.add_argument("--self-articles", type=int, default=8_000)
     a = ap.parse_args(argv)
     if a.export:
         export()
@@ -268,9 +316,16 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{len(sents)} sentences, {sum(len(w) for w, _ in sents)} tokens", file=sys.stderr)
     none = Featurizer(None, {})
     if a.holdout:
-        cut = int(len(sents) * (1 - a.holdout))
+        lo = int(len(sents) * (1 - a.holdout if a.holdout_at is None else a.holdout_at))
+        hi = len(sents) if a.holdout_at is None else lo + int(len(sents) * a.holdout)
+        held = sents[lo:hi]
+        sents = sents[:lo] + sents[hi:]
+        cut = len(sents)
         model = a.out or Path(tempfile.mkdtemp()) / "ner-holdout.crfsuite"
-        if not a.two_stage:
+        if a.self_train:
+            train_self(sents, model, a)
+            feats = none
+        elif not a.two_stage:
             train([(w, lab, none) for w, lab in sents[:cut]], model, a.c1, a.c2, a.iters)
             feats = none
         else:
@@ -278,7 +333,7 @@ def main(argv: list[str] | None = None) -> None:
             train_two_stage(sents[:cut], model, a, silver)
             feats = Featurizer(None, _read_silver(silver))
         print(f"trained in {time.time() - t0:.0f}s", file=sys.stderr)
-        evaluate(Tagger(str(model), feats=feats), sents[cut:], a.window)
+        evaluate(Tagger(str(model), feats=feats), held, a.window)
         return
     model = a.out or MODEL
     if not a.two_stage:

@@ -44,3 +44,56 @@ def test_pipe_turns_a_crashing_stage_into_an_error_record():
     assert out[0]["id"] == "a" and out[0]["error"]["code"] == "E203"
     assert "boom" in out[0]["error"]["message"]
     assert out[1]["error"]["code"] == "E103"
+
+
+_TEXTS = [
+    "قال الرئيس إن الشرطة اعتقلت ثلاثة أشخاص في العاصمة أمس.",
+    "أعلنت وزارة الصحة مقتل خمسة أشخاص وإصابة عشرين في انفجار بمدينة حلب.",
+    "ودعت الأمم المتحدة إلى وقف إطلاق النار في غزة.",
+]
+
+
+def test_a_batch_gives_what_each_record_gives_alone():
+    """Stage by stage over a batch or document by document: the same records, in order,
+    with a failure in the middle of the batch kept to its own record."""
+
+    @registry.stage("test_crash_on_b", requires=("sentences",), assigns=("nothing",))
+    def make_crash_on_b():
+        def crash(doc):
+            if doc.id == "b":
+                raise ValueError("only b")
+            return doc
+        return crash
+
+    records = [{"id": "a", "text": _TEXTS[0], "published": "2022-01-06"},
+               {"id": "b", "text": _TEXTS[1]},
+               {"id": "c", "text": "   "},
+               {"id": "d", "text": _TEXTS[2], "source": "x"}]
+    for stages in (None, ["segment", "test_crash_on_b", "figures"]):
+        nlp = Pipeline(stages)
+        one_by_one = []
+        for rec in records:
+            try:
+                one_by_one.append(nlp.process(rec))
+            except Exception as exc:  # noqa: BLE001
+                from marsad.errors import error_record
+                one_by_one.append(error_record(rec["id"], exc))
+        assert nlp.process_batch(records) == one_by_one
+        assert list(nlp.pipe(records, batch_size=3)) == one_by_one
+    assert one_by_one[1]["error"]["code"] == "E203" and "only b" in one_by_one[1]["error"]["message"]
+    assert "error" not in one_by_one[0] and "error" not in one_by_one[3]
+
+
+def test_pipe_yields_what_was_read_before_the_input_fails():
+    from marsad.errors import UnreadableInput
+
+    def reader():
+        yield {"id": "a", "text": _TEXTS[0]}
+        yield {"id": "b", "text": _TEXTS[2]}
+        raise UnreadableInput("no such file: x.jsonl.", hint="Check the path.")
+
+    got = []
+    with pytest.raises(UnreadableInput):
+        for rec in Pipeline(["segment"]).pipe(reader(), batch_size=64):
+            got.append(rec["id"])
+    assert got == ["a", "b"]

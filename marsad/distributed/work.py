@@ -53,23 +53,32 @@ def init_worker(stages: Sequence[str] | None, freeze: bool = False) -> None:
     pipeline_for(stages).warm_up(freeze=freeze)
 
 
-def run_job(job: Job, stages: Sequence[str] | None, extractor: str) -> Payload:
-    """Extract one record and flatten it; a failure becomes a failure payload."""
-    if "payload" in job:
-        return job["payload"]
-    record = job["record"]
-    key = job["key"]
-    default = dt.date.fromisoformat(job["published"]) if job.get("published") else None
-    try:
-        result = pipeline_for(stages).process(record, default_published=default)
-        return document_payload(result, record["text"], key=key, record=record,
-                                origin=job.get("origin"), extractor=extractor)
-    except Exception as exc:  # noqa: BLE001 - recorded per document, the run goes on
-        err = error_record(str(record.get("id")), exc)["error"]
-        return failure_payload("sha256:" + key, str(record.get("id")), job.get("origin"),
-                               err, extractor, __version__)  # type: ignore[arg-type]
+def _payload(job: Job, result: dict[str, Any], extractor: str) -> Payload:
+    """The store rows of one extracted record, or its failure row."""
+    record, key = job["record"], job["key"]
+    if "error" not in result:
+        try:
+            return document_payload(result, record["text"], key=key, record=record,
+                                    origin=job.get("origin"), extractor=extractor)
+        except Exception as exc:  # noqa: BLE001 - recorded per document, the run goes on
+            result = error_record(str(record.get("id")), exc)
+    return failure_payload("sha256:" + key, str(record.get("id")), job.get("origin"),
+                           result["error"], extractor, __version__)  # type: ignore[arg-type]
 
 
 def run_batch(jobs: list[Job], stages: Sequence[str] | None, extractor: str) -> list[Payload]:
-    """:func:`run_job` over a batch, in order (the task a worker runs)."""
-    return [run_job(j, stages, extractor) for j in jobs]
+    """Extract and flatten a batch of jobs, in order (the task a worker runs): the records
+    go through the pipeline stage by stage (:meth:`Pipeline.process_batch`); a record that
+    fails becomes a failure payload; a job that already is a payload passes through."""
+    out: list[Payload] = [j["payload"] if "payload" in j else {} for j in jobs]
+    by_date: dict[str | None, list[int]] = {}
+    for i, j in enumerate(jobs):
+        if "payload" not in j:
+            by_date.setdefault(j.get("published") or None, []).append(i)
+    nlp = pipeline_for(stages)
+    for published, idx in by_date.items():
+        default = dt.date.fromisoformat(published) if published else None
+        results = nlp.process_batch([jobs[i]["record"] for i in idx], default_published=default)
+        for i, result in zip(idx, results, strict=True):
+            out[i] = _payload(jobs[i], result, extractor)
+    return out

@@ -107,6 +107,17 @@ class Pipeline:
             except Exception as exc:  # noqa: BLE001 - recorded, the batch goes on
                 out[i] = error_record(_record_id(rec), exc)
         for name, fn in self._stages:
+            batch = getattr(fn, "batch", None)  # a stage that serves many documents at once
+            if batch is not None and len(docs) > 1:
+                try:
+                    done = batch([doc for _, doc in docs])
+                except Exception:  # noqa: BLE001, S110 - one of them: find it, one at a time
+                    pass
+                else:
+                    docs = [(i, doc) for (i, _), doc in zip(docs, done, strict=True)]
+                    for _, doc in docs:
+                        doc.done.add(name)
+                    continue
             going: list[tuple[int, Document]] = []
             for i, doc in docs:
                 try:

@@ -2,7 +2,10 @@
 
 A stage is any callable ``Document -> Document`` that fills one or more layers of the
 document in place (``figures``, ``quotes`` ...). Register it with :func:`stage`; outside
-packages can add stages through the ``marsad.stages`` entry-point group.
+packages can add stages through the ``marsad.stages`` entry-point group. A stage that is
+faster over many documents at once may also have a ``batch`` method, ``list[Document] ->
+list[Document]``, giving what calling it on each would; the pipeline uses it for batches
+(and, when it raises, calls the stage on each document to find the one that fails).
 """
 
 from __future__ import annotations

@@ -224,3 +224,24 @@ def test_decoder_scores_are_the_crf_attribute_sums() -> None:
     w = fast.decoder.w
     for i, fs in enumerate(feats):
         assert np.allclose(scores[i], w.vector(fs), rtol=0, atol=1e-9)
+
+
+def test_documents_tagged_together_get_the_entities_each_gets_alone():
+    from marsad.ner.tagger import tag_document, tag_documents
+    from marsad.stages.entities import entities, entities_batch
+
+    texts = [
+        "وقال وزير الخارجية الروسي سيرغي لافروف في موسكو إن الوفد سيزور أنقرة. وأكد لافروف ذلك.",
+        "وقال إنه سيعود غدا.",
+        "أعلنت منظمة الصحة العالمية في جنيف أن الوباء انحسر.\nوقال تيدروس أدهانوم إن الخطر باق.",
+        "اعتقلت الشرطة الكازاخية في ألماتي عشرات المحتجين.",
+    ]
+    docs = [make_doc(t, stages=("segment",)) for t in texts]
+    sents = [[[t.norm for t in s.tokens] for s in d.sentences] for d in docs]
+    together = tag_documents(sents)
+    assert together == [tag_document(s) for s in sents]
+    assert any(any(spans) for doc in together for spans in doc)
+    alone = [[(e.span.start, e.span.end, e.label) for e in entities(d).entities] for d in docs]
+    batch = [[(e.span.start, e.span.end, e.label) for e in d.entities]
+             for d in entities_batch(docs)]
+    assert batch == alone

@@ -97,3 +97,36 @@ def test_pipe_yields_what_was_read_before_the_input_fails():
         for rec in Pipeline(["segment"]).pipe(reader(), batch_size=64):
             got.append(rec["id"])
     assert got == ["a", "b"]
+
+
+def test_a_stage_s_batch_method_serves_a_batch_and_a_failure_falls_back_to_each_document():
+    calls = {"batch": 0, "one": 0}
+
+    class Marks:
+        def __call__(self, doc):
+            calls["one"] += 1
+            if doc.id == "bad":
+                raise ValueError("bad document")
+            doc.meta["marked"] = True
+            return doc
+
+        def batch(self, docs):
+            calls["batch"] += 1
+            for doc in docs:
+                self(doc)
+            return docs
+
+    @registry.stage("test_marks", requires=("sentences",), assigns=("marks",))
+    def make_marks():
+        return Marks()
+
+    nlp = Pipeline(["segment", "test_marks"])
+    good = [{"id": str(i), "text": t} for i, t in enumerate(_TEXTS)]
+    out = nlp.process_batch(good)
+    assert calls["batch"] == 1 and all(r["meta"]["marked"] for r in out)
+    calls.update(batch=0, one=0)
+    out = nlp.process_batch([good[0], {"id": "bad", "text": _TEXTS[1]}, good[2]])
+    assert calls["batch"] == 1  # it raised: then each document on its own
+    assert [("error" in r) for r in out] == [False, True, False]
+    assert "bad document" in out[1]["error"]["message"]
+    assert out[0]["meta"]["marked"] and out[2]["meta"]["marked"]

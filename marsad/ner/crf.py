@@ -386,9 +386,9 @@ class Decoder:
         done = np.empty((B, L))  # each row's scores at its last step
         back = np.empty((T, B, L), dtype=np.intp)
         cand = np.empty((B, L, L))
+        if B > len(self._base):  # a batch of documents: more rows than ever before
+            self._base = (np.arange(2 * B) * L * L)[:, None] + np.arange(L) * L
         base = self._base
-        if B > len(base):
-            base = (np.arange(B) * L * L)[:, None] + np.arange(L) * L
         add = np.add
         flat = cand.ravel()
         for k in range(1, T):

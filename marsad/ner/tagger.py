@@ -257,6 +257,22 @@ def tag_document(
     sents: list[list[str]], tagger: Tagger | CrfsuiteTagger | None = None, spread: bool = True
 ) -> list[list[tuple[int, int, str]]]:
     """Entity token ranges per sentence for a document given as folded token lists."""
+    return tag_documents([sents], tagger, spread)[0]
+
+
+def tag_documents(
+    docs: list[list[list[str]]], tagger: Tagger | CrfsuiteTagger | None = None,
+    spread: bool = True,
+) -> list[list[list[tuple[int, int, str]]]]:
+    """:func:`tag_document` over several documents. Their sentences are decoded together
+    (each sentence on its own, so the labels are the same): the decoder's fixed cost per
+    call is paid once, not once per document. Propagation stays within each document."""
     t = tagger or default_tagger()
-    spans = [bio_spans(labels) for labels in t.tag_sentences(sents)]
-    return propagate(sents, spans) if spread else spans
+    labels = t.tag_sentences([words for sents in docs for words in sents])
+    out: list[list[list[tuple[int, int, str]]]] = []
+    k = 0
+    for sents in docs:
+        spans = [bio_spans(x) for x in labels[k:k + len(sents)]]
+        k += len(sents)
+        out.append(propagate(sents, spans) if spread else spans)
+    return out

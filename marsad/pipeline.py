@@ -65,7 +65,11 @@ class Pipeline:
         The cyclic garbage collector is paused meanwhile: the loads allocate a few hundred
         thousand long-lived objects that it would rescan many times, finding no garbage.
         ``freeze=True`` (for a process that only runs this pipeline, such as the command
-        line or a worker) then moves them out of its reach for the rest of the run.
+        line or a worker) then moves them out of its reach for the rest of the run, and lets
+        50,000 objects (not 700) be allocated between two young collections: a batch of
+        documents keeps tens of thousands of objects alive that each collection rescans
+        (the pipeline makes almost no reference cycles), and the 3,000-article benchmark ran
+        6-8% faster this way, with the same peak memory.
         """
         enabled = gc.isenabled()
         gc.disable()
@@ -76,6 +80,7 @@ class Pipeline:
         finally:
             if freeze:
                 gc.freeze()
+                gc.set_threshold(50_000, 20, 10)
             if enabled:
                 gc.enable()
 

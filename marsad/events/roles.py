@@ -567,7 +567,6 @@ def _parties(sent: Sentence, ranges: list[Range], heads: frozenset[str] = NOT_A_
     return out
 
 
-
 def mention_roles(ntext: str, sent: Sentence, cand: Candidate, trig: set[int],
                   ents: EntMap | None, figures: list[Figure] | None = None,
                   ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:

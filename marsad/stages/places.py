@@ -245,17 +245,18 @@ _MEETING_WORDS = tuple(fold(w) for w in (
     "لقاءات مباحثات المباحثات محادثات المحادثات مفاوضات المفاوضات مؤتمر المؤتمر منتدى "
     "المنتدى عقدت انعقاد تعقد يعقد").split())
 _MEETING = re.compile("(?<!\\S)[وفبل]?(?:" + "|".join(_MEETING_WORDS) + ")(?!\\S)")
+_HOST_VERBS = ("استضاف", "استضافت", "تستضيف", "يستضيف")
 # «استضافت العاصمة البيلاروسية اجتماعا»: the host named right after the verb.
-_HOSTS = re.compile("(?<!\\S)[وف]?(?:استضاف|استضافت|تستضيف|يستضيف)\\s*$")
+_HOSTS = re.compile("(?<!\\S)[وف]?(?:" + "|".join(_HOST_VERBS) + ")\\s*$")
 # «اجتماع الخرطوم», «قمة الرياض»: the meeting word right before the place.
 _MEETING_OF = re.compile("(?<!\\S)[وفبل]?(?:" + "|".join(fold(w) for w in (
     "قمة القمة اجتماع اجتماعات مؤتمر محادثات مباحثات مفاوضات لقاء منتدى").split()) + ")\\s+$")
-_HOST_WORD = re.compile("(?<!\\S)[وف]?(?:استضاف|استضافت|تستضيف|يستضيف)(?!\\S)")
+_HOST_WORD = re.compile("(?<!\\S)[وف]?(?:" + "|".join(_HOST_VERBS) + ")(?!\\S)")
 # The bare words of the two patterns above: one of them must occur in a sentence for
 # either to match there, and this prefix tree without look-arounds runs far faster
 # (most sentences have none: the two slow patterns then never run).
 _MEETING_KEY = re.compile(trie_pattern(
-    (*_MEETING_WORDS, "استضاف", "استضافت", "تستضيف", "يستضيف")))
+    (*_MEETING_WORDS, *_HOST_VERBS)))
 _VENUE_REACH = 120  # characters between the meeting word and its place
 _VENUE_SENTENCES = 2  # how far a venue reaches without a participant named with it
 

@@ -76,9 +76,7 @@ def _units(text: str) -> Iterator[re.Match[str]]:
     while (s := search(text, pos)) is not None:
         j = s.start()
         m = (match(text, j - 1) if j > pos else None) or match(text, j)
-        if m is None:  # not reachable: a special character always starts a match
-            pos = j + 1
-            continue
+        assert m is not None  # each special character matches an alternative by itself
         yield m
         pos = m.end()
 

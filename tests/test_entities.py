@@ -116,8 +116,8 @@ def test_model_files_are_small() -> None:
     data = resources.files("marsad.data")
     size = sum(len(data.joinpath(n).read_bytes())
                for n in ("ner.crfsuite", "ner-clusters.tsv", "ner-gazetteer.tsv", "ner-weights.npz",
-                         "ner-types.npz"))
-    assert 100_000 < size < 15_000_000
+                         "ner-types.npz", "ner-net.npz"))
+    assert 100_000 < size < 20_000_000
 
 
 @pytest.mark.parametrize("text", ["", "...", "2024"])
@@ -163,8 +163,8 @@ def test_anercorp_test_score(shared, tmp_path) -> None:  # type: ignore[no-untyp
                           "--json"], capture_output=True, text=True, check=True)
     scores = json.loads(res.stdout)
     assert scores["missing"] == 0
-    assert scores["PERS_LOC_ORG"]["f1"] >= 0.727, scores  # pinned: the measured score
-    assert scores["ALL4"]["f1"] >= 0.711, scores
+    assert scores["PERS_LOC_ORG"]["f1"] >= 0.75, scores  # pinned: the measured score
+    assert scores["ALL4"]["f1"] >= 0.732, scores
 
 
 # Real news sentences (folded like the pipeline) with names, gazetteer phrases, word pairs,
@@ -187,8 +187,10 @@ _DECODER_DOC = [
 
 def test_decoder_gives_python_crfsuite_tags() -> None:
     """The numpy decoder of the exported weights against python-crfsuite on the same model."""
+    from marsad.ner.tagger import Tagger
+
     ref = CrfsuiteTagger(model_path())
-    fast = default_tagger()
+    fast = Tagger(weights=default_tagger().decoder.w, table=default_tagger().decoder.table)
     want = [ref.tag(words) for words in _DECODER_DOC]
     assert fast.tag_sentences(_DECODER_DOC) == want  # a whole document at once
     assert [fast.tag(words) for words in _DECODER_DOC] == want  # sentence by sentence
@@ -203,13 +205,15 @@ def test_decoder_with_a_small_word_cache_gives_the_same_tags() -> None:
     from marsad.ner.crf import Weights
     from marsad.ner.tagger import Tagger
 
-    small = Tagger(weights=default_tagger().decoder.w, cache_size=40)
+    small = Tagger(weights=default_tagger().decoder.w, cache_size=40,
+                   net=default_tagger().net.net)  # type: ignore[union-attr]
     assert isinstance(small.decoder.w, Weights)
     want = default_tagger().tag_sentences(_DECODER_DOC)
     for _ in range(3):  # 3 times a document larger than the cache, then its sentences
         assert small.tag_sentences(_DECODER_DOC) == want
         assert [small.tag(words) for words in _DECODER_DOC] == want
     assert len(small.decoder._ids) <= 40 + sum(map(len, _DECODER_DOC))
+    assert len(small.net._ids) <= 40 + sum(map(len, _DECODER_DOC))  # type: ignore[union-attr]
 
 
 def test_decoder_scores_are_the_crf_attribute_sums() -> None:

@@ -130,3 +130,19 @@ def test_a_stage_s_batch_method_serves_a_batch_and_a_failure_falls_back_to_each_
     assert [("error" in r) for r in out] == [False, True, False]
     assert "bad document" in out[1]["error"]["message"]
     assert out[0]["meta"]["marked"] and out[2]["meta"]["marked"]
+
+
+def test_worker_pipelines_keep_blas_to_one_thread() -> None:
+    """A worker's pipeline (ingest workers, Dask tasks) runs numpy's BLAS on one thread: with
+    several per process, worker processes on the same cores contend."""
+    import subprocess
+    import sys
+
+    code = ("from marsad.distributed.work import pipeline_for\n"
+            "from threadpoolctl import threadpool_info\n"
+            "pipeline_for(['segment'])\n"
+            "print([i['num_threads'] for i in threadpool_info() if i['user_api'] == 'blas'])\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env={**__import__("os").environ, "OPENBLAS_NUM_THREADS": "4"})
+    threads = eval(out.stdout.strip())  # noqa: S307 - a list of ints printed above
+    assert threads and set(threads) == {1}

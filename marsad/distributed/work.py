@@ -14,7 +14,7 @@ from typing import Any
 
 from marsad import __version__, registry
 from marsad.errors import error_record
-from marsad.pipeline import DEFAULT_STAGES, Pipeline
+from marsad.pipeline import DEFAULT_STAGES, Pipeline, limit_blas_threads
 from marsad.storage.rows import Payload, document_payload, failure_payload
 
 Job = dict[str, Any]
@@ -40,9 +40,12 @@ def extractor_signature(stages: Sequence[str] | None = None) -> str:
 
 
 def pipeline_for(stages: Sequence[str] | None) -> Pipeline:
+    """This process's pipeline for ``stages``, made on first use (the worker's numpy BLAS
+    is then kept to one thread: :func:`marsad.pipeline.limit_blas_threads`)."""
     key = tuple(stages) if stages else None
     nlp = _PIPELINES.get(key)
     if nlp is None:
+        limit_blas_threads()
         nlp = _PIPELINES[key] = Pipeline(list(stages) if stages else None)
     return nlp
 

@@ -345,8 +345,10 @@ class Decoder:
                     free = k + m
                     break
 
-    def viterbi(self, s: np.ndarray, starts: list[int]) -> list[list[str]]:
-        """The best label sequence of each sentence, as crfsuite's Viterbi finds it.
+    def viterbi(self, s: np.ndarray, starts: list[int],
+                trans: np.ndarray | None = None) -> list[list[str]]:
+        """The best label sequence of each sentence, as crfsuite's Viterbi finds it (with
+        the model's transition weights, or ``trans`` over the same labels).
 
         Each sentence is split in two halves: the first is decoded forwards, the second
         backwards from its end, and the best label pair where they meet joins them (half the
@@ -357,7 +359,8 @@ class Decoder:
         n_tok = len(s)
         if not n_tok:
             return []
-        t = self.trans
+        t = self.trans if trans is None else trans
+        tt = self._tt if trans is None else np.ascontiguousarray(trans.T)
         L = self._n
         ends = [*starts[1:], n_tok]
         # rows: (first token, step between tokens, length, sentence, is the second half)
@@ -381,7 +384,7 @@ class Decoder:
         backward = np.array([h[4] for h in halves])
         # [row, label, other label]: forwards the previous label (T transposed), backwards
         # the next one (T)
-        mats = np.where(backward[:, None, None], t, self._tt)
+        mats = np.where(backward[:, None, None], t, tt)
         delta = ss[0].copy()
         done = np.empty((B, L))  # each row's scores at its last step
         back = np.empty((T, B, L), dtype=np.intp)

@@ -1,11 +1,13 @@
-"""The NER tagger: a linear-chain CRF over folded tokens, plus within-document label
-propagation.
+"""The NER tagger: a linear-chain CRF over folded tokens, a neural second stage over its
+label scores, and within-document label propagation.
 
 The model ``marsad/data/ner.crfsuite`` is trained with python-crfsuite by
 ``scripts/train_ner.py`` on ANERcorp (CC BY-SA 4.0, see ``marsad/data/NER-MODEL-LICENSE.md``),
 which also exports its weights to ``ner-weights.npz``; tagging decodes those weights with
 :mod:`marsad.ner.crf` (the same tags as python-crfsuite, about twice as fast). Labels are BIO
-over PERS, ORG, LOC and MISC.
+over PERS, ORG, LOC and MISC. The second stage (:mod:`marsad.ner.neural`, weights
+``ner-net.npz`` from ``scripts/train_ner_neural.py``) rescores the CRF's labels with word
+vectors, character shapes and whole-sentence context; the labels are decoded from its scores.
 
 Propagation: a name the CRF recognised once in a document is usually the same entity when
 it recurs, yet the CRF misses many of the recurrences (a surname alone, a name at a
@@ -24,11 +26,13 @@ from importlib import resources
 from marsad.errors import ResourceMissing
 from marsad.ner.crf import Decoder, Weights
 from marsad.ner.features import Featurizer, light_stem
+from marsad.ner.neural import CACHE_TYPES, NetScorer, Network, crf_digest
 from marsad.ner.typetable import TypeTable
 
 LABELS = ("PERS", "ORG", "LOC", "MISC")
 _MODEL = "ner.crfsuite"
 _WEIGHTS = "ner-weights.npz"  # the model's weights, exported by train_ner.py for the decoder
+_NET = "ner-net.npz"  # the second stage, trained by train_ner_neural.py
 TYPES = "ner-types.npz"  # rows of frequent word types (marsad.ner.typetable), exported with them
 _PREFIX = re.compile(r"^(?:[وف]?[بلك]|[وف])(?=...)")
 # Words that are entity parts often enough in one document yet never a name on their own.
@@ -45,12 +49,14 @@ class Tagger:
 
     ``weights`` are the exported weights (:func:`default_tagger` loads the shipped ones);
     without them they are read from the crfsuite model at ``model_path`` (training, tuning).
+    With a ``net`` (the second stage), the labels are decoded from its scores instead.
     """
 
     def __init__(
         self, model_path: str | None = None, known: frozenset[str] | None = None,
         feats: Featurizer | None = None, weights: Weights | None = None,
         cache_size: int = 120_000, table: TypeTable | None = None,
+        net: Network | None = None,
     ) -> None:
         if weights is None:
             if model_path is None:
@@ -64,16 +70,30 @@ class Tagger:
         # its featurizer neither filters nor caches much
         self.decoder = Decoder(weights, Featurizer(None, silver, cache_size=256), cache_size,
                                table)
+        if net is not None and (list(net.labels) != list(self.decoder.labels)
+                                or net.crf_digest != crf_digest(weights.state, weights.trans)):
+            raise ValueError("the NER network was trained over another CRF: retrain it with "
+                             "`python scripts/train_ner_neural.py` after `train_ner.py`")
+        # the network's cache holds 2 KB a word type, the decoder's 360 bytes: fewer types
+        self.net = NetScorer(net, min(cache_size, CACHE_TYPES)) if net is not None else None
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO labels of one sentence of folded tokens."""
         if not words:
             return []
-        return self.decoder.tag_document([words])[0]
+        return self.tag_sentences([words])[0]
 
     def tag_sentences(self, sents: list[list[str]]) -> list[list[str]]:
         """BIO labels of each sentence of a document (decoded together: faster)."""
-        return self.decoder.tag_document(sents)
+        if self.net is None:
+            return self.decoder.tag_document(sents)
+        crf, starts = self.decoder.scores(sents)
+        if not len(crf):
+            return [[] for _ in sents]
+        nonempty = [words for words in sents if words]
+        scores = self.net.scores(nonempty, crf, starts)
+        tagged = iter(self.decoder.viterbi(scores, starts, self.net.net.trans))
+        return [next(tagged) if words else [] for words in sents]
 
 
 class CrfsuiteTagger:
@@ -118,7 +138,14 @@ def default_tagger() -> Tagger:
             f"the NER weights {_WEIGHTS!r} are missing from marsad/data.",
             hint="Train and export them with `python scripts/train_ner.py` (see its docstring).",
         ) from None
-    return Tagger(weights=Weights.from_bytes(data), table=_type_table())
+    try:
+        net = Network.from_bytes(resources.files("marsad.data").joinpath(_NET).read_bytes())
+    except (FileNotFoundError, OSError):
+        raise ResourceMissing(
+            f"the NER network {_NET!r} is missing from marsad/data.",
+            hint="Train it with `python scripts/train_ner_neural.py` (see its docstring).",
+        ) from None
+    return Tagger(weights=Weights.from_bytes(data), table=_type_table(), net=net)
 
 
 def _type_table() -> TypeTable | None:

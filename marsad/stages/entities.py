@@ -1,4 +1,5 @@
-"""Stage ``entities``: named entities (PERS, ORG, LOC, MISC) from the shipped CRF tagger.
+"""Stage ``entities``: named entities (PERS, ORG, LOC, MISC) from the shipped tagger (a CRF
+rescored by a small neural network, :mod:`marsad.ner.tagger`).
 
 Each sentence's folded tokens are tagged by :mod:`marsad.ner.tagger`; names recognised once
 are propagated to their other occurrences in the document; every entity becomes an

@@ -147,6 +147,8 @@ def test_network_file_round_trip_and_bad_files(tmp_path) -> None:  # type: ignor
     bad = dict(a, out_w=a["out_w"][:, :-1])
     with pytest.raises(ValueError):
         Network(bad)
+    with pytest.raises(ValueError, match="wrong shape"):
+        Network(dict(a, trans=a["trans"].ravel()))
 
 
 def test_shipped_tagger_uses_the_network_over_the_crf_labels() -> None:

@@ -79,6 +79,9 @@ class Network:
         missing = [k for k in _ARRAYS if k not in arrays]
         if missing:
             raise ValueError(f"the NER network lacks arrays {missing}")
+        bad = [k for k, nd in _ARRAYS.items() if arrays[k].ndim != nd]
+        if bad:
+            raise ValueError(f"the NER network's arrays {bad} have the wrong shape")
         words = bytes(arrays["vocab"]).decode("utf-8").split("\n")
         self.vocab = {w: i for i, w in enumerate(words)}
         self.emb_q = arrays["emb_q"]
@@ -89,10 +92,10 @@ class Network:
         # each character id's contribution to the filters through each tap: [char id, filter]
         self._taps = tuple(np.ascontiguousarray(char_emb @ cw[:, :, k].T) for k in range(3))
         self.char_b = arrays["char_b"].astype(np.float32)
-        # code point -> character id (1 unknown): one table look-up for a whole batch of words
+        # code point -> character id, 1 (unknown) for the rest; code points past the table are
+        # clipped to its last entry, which no character has
         top = max((ord(c) for c in self.chars), default=0) + 2
         self._code_ids = np.ones(top, dtype=np.intp)
-        self._code_ids[-1] = 1  # every code point beyond the table
         for c, i in self.chars.items():
             self._code_ids[ord(c)] = i
         self.labels = bytes(arrays["labels"]).decode("utf-8").split("\n")
@@ -112,12 +115,12 @@ class Network:
         # [input, direction * 4h]: type inputs, then the CRF's label scores
         w_in = np.concatenate([wih[0].T, wih[1].T], axis=1)
         self.w_type = np.ascontiguousarray(w_in[:n_in_type])
-        self.w_crf = np.ascontiguousarray(w_in[n_in_type:])
+        w_crf = w_in[n_in_type:]
         self.bias = np.concatenate([b[0], b[1]])
         # [direction, h + CRF labels, 4h]: the recurrent weights, then the CRF scores' input
         # weights (one product per step gives both)
         self.w_step = np.ascontiguousarray(np.concatenate(
-            [whh.transpose(0, 2, 1), self.w_crf.reshape(n_lab, 2, 4 * h).transpose(1, 0, 2)],
+            [whh.transpose(0, 2, 1), w_crf.reshape(n_lab, 2, 4 * h).transpose(1, 0, 2)],
             axis=1))
         out_w = arrays["out_w"].astype(np.float32)  # [label, 2h + CRF labels]
         self.out_h = np.ascontiguousarray(out_w[:, :2 * h].T)

@@ -13,6 +13,7 @@ faster than taking each document through all the stages in turn; the results are
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
@@ -35,17 +36,24 @@ _WARM_UP = {"id": "warm-up", "published": "2022-01-06",
             "text": "قالت الشرطة في العاصمة إن ثلاثة أشخاص قتلوا في هجوم مسلح يوم الخميس."}
 
 
+@functools.cache
 def limit_blas_threads() -> None:
-    """Keep numpy's BLAS library to one thread in this process.
+    """Keep numpy's BLAS library to one thread in this process (once; forked workers
+    inherit the setting).
 
     The NER network's matrix products are small and run once per batch; BLAS threads gain
     little on them, and where several marsad processes share the cores they contend: on
     2 cores, 2 ingest workers with the default threads used 21.3 ms of CPU per article and
     ran at half the rate of 1 worker; with one thread each, 7.0 ms and 1.68 times its rate.
+    Without threadpoolctl (an environment installed before marsad required it) BLAS keeps
+    its default threads: slower with several workers, the same results.
     """
     import numpy  # noqa: F401 - loads the BLAS library that the limit applies to
-    from threadpoolctl import threadpool_limits
 
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return
     threadpool_limits(1, user_api="blas")
 
 

@@ -255,20 +255,28 @@ def score(gold: list[set[tuple[int, int, int, str]]], pred: list[set[tuple[int, 
 
 
 def evaluate(tagger: Tagger, sents: list[tuple[list[str], list[str]]], window: int) -> None:
-    gold = [{(i, a, b, lab) for a, b, lab in bio_spans(labels)} for i, (_, labels) in enumerate(sents)]
     words = [w for w, _ in sents]
     raw = [bio_spans(labels) for k in range(0, len(words), window)
            for labels in tagger.tag_sentences(words[k:k + window])]
+    report("CRF", words, [labels for _, labels in sents], raw, window)
+
+
+def report(name: str, words: list[list[str]], gold_labels: list[list[str]],
+           raw: list[list[tuple[int, int, str]]], window: int) -> None:
+    """Print P/R/F1 of the tagged spans ``raw`` against the gold BIO labels, as tagged and
+    after propagation within pseudo-documents of ``window`` sentences."""
+    gold = [{(i, a, b, lab) for a, b, lab in bio_spans(labels)}
+            for i, labels in enumerate(gold_labels)]
     spread: list[list[tuple[int, int, str]]] = []
     for k in range(0, len(words), window):
         spread.extend(propagate(words[k:k + window], raw[k:k + window]))
-    for name, spans in (("CRF", raw), (f"CRF+propagation({window})", spread)):
+    for title, spans in ((name, raw), (f"{name}+propagation({window})", spread)):
         pred = [{(i, a, b, lab) for a, b, lab in ss} for i, ss in enumerate(spans)]
         for lname, labs in (("PERS/LOC/ORG", {"PERS", "LOC", "ORG"}), ("ALL4", _KINDS)):
             p, r, f = score(gold, pred, labs)
-            print(f"{name:28s} {lname:13s} P {p:.3f} R {r:.3f} F1 {f:.3f}")
+            print(f"{title:32s} {lname:13s} P {p:.3f} R {r:.3f} F1 {f:.3f}")
         per = {lab: round(score(gold, pred, {lab})[2], 3) for lab in sorted(_KINDS)}
-        print(f"{'':28s} per label {per}")
+        print(f"{'':32s} per label {per}")
 
 
 def _read_silver(path: Path) -> dict[str, str]:

@@ -58,11 +58,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_ner import _KINDS, TRAIN, read_conll, score  # noqa: E402
+from train_ner import TRAIN, read_conll, report  # noqa: E402
 from train_ner import train as train_crf  # noqa: E402
 
 from marsad.ner.crf import Weights  # noqa: E402
-from marsad.ner.features import Featurizer, load_resources  # noqa: E402
+from marsad.ner.features import Featurizer, light_stem, load_resources  # noqa: E402
 from marsad.ner.neural import (  # noqa: E402
     MAX_CHARS,
     N_FLAGS,
@@ -74,7 +74,7 @@ from marsad.ner.neural import (  # noqa: E402
     text_array,
     word_flags,
 )
-from marsad.ner.tagger import Tagger, bio_spans, model_path, propagate  # noqa: E402
+from marsad.ner.tagger import Tagger, bio_spans, model_path  # noqa: E402
 
 OUT = ROOT / "marsad" / "data" / "ner-net.npz"
 FOLDS = 10
@@ -120,7 +120,7 @@ def _scores_name(holdout: float, folds: int) -> str:
 
 
 def _labels() -> list[str]:
-    return list(Tagger(model_path()).decoder.labels)
+    return list(Weights.from_model(model_path()).labels)
 
 
 def crf_scores(work: Path, holdout: float, folds: int = FOLDS) -> Path:
@@ -186,8 +186,6 @@ def train(work: Path, a: argparse.Namespace) -> None:
         for w in ws:
             for c in w:
                 chars.setdefault(c, len(chars) + 3)  # 0 padding, 1 unknown, 2 boundary
-    from marsad.ner.features import light_stem
-
     def wid(w: str) -> int:
         key = embedding_key(w)
         return vocab.get(key) or vocab.get(light_stem(key), 0)
@@ -322,8 +320,6 @@ def evaluate(path: Path, held: list, window: int) -> None:  # type: ignore[type-
 
     net = NetScorer(Network.from_bytes(path.read_bytes()))
     crf = Tagger(model_path()).decoder  # only for its Viterbi: transitions are the network's
-    gold = [{(i, x, y, lab) for x, y, lab in bio_spans(ls)} for i, (_, ls, _) in enumerate(held)]
-    words = [w for w, _, _ in held]
     raw = []
     for k in range(0, len(held), window):
         part = held[k:k + window]
@@ -331,16 +327,7 @@ def evaluate(path: Path, held: list, window: int) -> None:  # type: ignore[type-
         starts = list(np.cumsum([0] + [len(w) for w, _, _ in part[:-1]]))
         e = net.scores([w for w, _, _ in part], sc, starts)
         raw.extend(bio_spans(x) for x in crf.viterbi(e, starts, net.net.trans))
-    spread = []
-    for k in range(0, len(words), window):
-        spread.extend(propagate(words[k:k + window], raw[k:k + window]))
-    for name, spans in (("network", raw), (f"network+propagation({window})", spread)):
-        pred = [{(i, x, y, lab) for x, y, lab in ss} for i, ss in enumerate(spans)]
-        for lname, labs in (("PERS/LOC/ORG", {"PERS", "LOC", "ORG"}), ("ALL4", _KINDS)):
-            p, r, f = score(gold, pred, labs)
-            print(f"{name:32s} {lname:13s} P {p:.3f} R {r:.3f} F1 {f:.3f}")
-        per = {lab: round(score(gold, pred, {lab})[2], 3) for lab in sorted(_KINDS)}
-        print(f"{'':32s} per label {per}")
+    report("network", [w for w, _, _ in held], [ls for _, ls, _ in held], raw, window)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -146,3 +146,13 @@ def test_worker_pipelines_keep_blas_to_one_thread() -> None:
                          check=True, env={**__import__("os").environ, "OPENBLAS_NUM_THREADS": "4"})
     threads = eval(out.stdout.strip())  # noqa: S307 - a list of ints printed above
     assert threads and set(threads) == {1}
+
+
+def test_blas_limit_without_threadpoolctl_is_a_no_op(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An environment installed before marsad required threadpoolctl still runs."""
+    import sys
+
+    from marsad.pipeline import limit_blas_threads
+
+    monkeypatch.setitem(sys.modules, "threadpoolctl", None)  # import raises ImportError
+    assert limit_blas_threads.__wrapped__() is None
